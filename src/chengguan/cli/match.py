@@ -1,0 +1,110 @@
+"""`chengguan match …` and `chengguan eval match …`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .common import console, emit_json, fail
+
+eval_app = typer.Typer(help="评测：在标注集上衡量匹配效果。", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("match")(match)
+    app.add_typer(eval_app, name="eval")
+
+
+def match(text: Optional[str] = typer.Argument(None, help="现场描述"),
+          date: Optional[str] = typer.Option(None, "--date", help="行为日期 YYYY-MM-DD（默认今天）"),
+          party: Optional[str] = typer.Option(None, "--party", help="个人 或 单位"),
+          top: int = typer.Option(5, "--top", min=1, max=20),
+          batch: Optional[Path] = typer.Option(None, "--batch", help="JSONL 文件：每行 id、text、可选 date"),
+          json_: bool = typer.Option(False, "--json")):
+    """违法情形智能匹配：描述 → 候选违法情形及其违法依据、处罚依据。"""
+    from ..matching.service import MatchInputError, match_one
+
+    if batch is not None:
+        if not batch.exists():
+            fail(f"文件不存在：{batch}")
+        lines = batch.read_text(encoding="utf-8").splitlines()
+        from rich.progress import track
+
+        it = track(lines, description="匹配中", console=console.__class__(stderr=True)) if sys.stderr.isatty() else lines
+        for n, ln in enumerate(it, 1):
+            if not ln.strip():
+                continue
+            try:
+                row = json.loads(ln)
+            except json.JSONDecodeError:
+                emit_json({"id": None, "error": [{"loc": ["line", n], "msg": f"第{n}行不是合法的 JSON"}]})
+                continue
+            try:
+                emit_json(match_one(row.get("text"), row.get("date"), row.get("party") or party, top, row.get("id")))
+            except MatchInputError as e:
+                emit_json({"id": row.get("id"), "error": e.errors})
+        return
+    if not text:
+        fail("请提供现场描述，或用 --batch 指定文件")
+    try:
+        result = match_one(text, date, party, top)
+    except MatchInputError as e:
+        fail(str(e))
+    if json_:
+        emit_json(result)
+        return
+    if result["abstain"]:
+        console.print(f"[yellow]不作判断：{result['reason']}[/yellow]")
+    from ..law.kb import get_kb
+
+    kb = get_kb()
+    import datetime as dt
+
+    day = dt.date.fromisoformat(result["date"])
+    for i, c in enumerate(result["candidates"], 1):
+        console.print(f"\n[bold]{i}. {c['name']}[/bold]  [dim]{c['situation_id']} · 置信度 {c['score']:.2f} · 依据词：{'、'.join(c['evidence'])}[/dim]")
+        for role, key in (("违法依据", "violated"), ("处罚依据", "penalty")):
+            for p in c[key]:
+                r = kb.resolve(p["law"], p["article"], p["paragraph"], p["item"], as_of=day)
+                alt = "（备选）" if p.get("alternative") else ""
+                console.print(f"  {role}{alt}：{r.canonical}", markup=False)
+
+
+@eval_app.command("match")
+def eval_match(file: Path = typer.Argument(..., exists=True, dir_okay=False),
+               top: int = typer.Option(5, "--top", min=1, max=20),
+               json_: bool = typer.Option(False, "--json")):
+    """在标注集上评测匹配器与基线（法条 BM25 检索）。"""
+    from ..matching.evaluate import load_cases, run_baseline, run_matcher, score
+
+    cases = load_cases(file)
+    ours = score(cases, run_matcher(cases, top))
+    base = score(cases, run_baseline(cases, top))
+    if json_:
+        emit_json({"matcher": ours, "baseline": base})
+        return
+    from rich.table import Table
+
+    t = Table("指标", "匹配器", "基线（法条BM25）", "差值")
+    rows = [
+        ("处罚依据 top-1", ours["top1"]["penalty"], base["top1"]["penalty"]),
+        ("处罚依据 top-3", ours["top3"]["penalty"], base["top3"]["penalty"]),
+        ("违法依据 top-1", ours["top1"]["violated"], base["top1"]["violated"]),
+        ("违法依据 top-3", ours["top3"]["violated"], base["top3"]["violated"]),
+        ("两者均中 top-1", ours["top1"]["both"], base["top1"]["both"]),
+        ("负例弃权召回", ours["abstention"]["recall_on_negatives"], base["abstention"]["recall_on_negatives"]),
+        ("弃权精确率", ours["abstention"]["precision"], base["abstention"]["precision"]),
+        ("正例误弃权率", ours["abstention"]["rate_on_positives"], base["abstention"]["rate_on_positives"]),
+    ]
+    for name, a, b in rows:
+        t.add_row(name, f"{a:.1%}", f"{b:.1%}", f"{(a - b) * 100:+.1f}")
+    console.print(f"{ours['n']} 条（正例 {ours['positives']}，负例 {ours['negatives']}）")
+    console.print(t)
+    k = Table("类别", "n", "处罚 top-1", "处罚 top-3", "基线 top-1")
+    for kind, v in ours["per_kind"].items():
+        k.add_row(kind, str(v["n"]), f"{v['penalty_top1']:.0%}", f"{v['penalty_top3']:.0%}", f"{base['per_kind'][kind]['penalty_top1']:.0%}")
+    console.print(k)

@@ -1,0 +1,225 @@
+"""违法情形智能匹配: free text → ranked violation situations with their provisions, evidence and abstention.
+
+Method (no network, no model weights): the text is normalised, expanded with the colloquial lexicon and
+split into clauses; each situation is scored by BM25 over words, BM25 over character bigrams (robust to
+typos and unknown words), the best-matching single example, and exact keyword hits. The raw score is
+mapped to [0, 1] by a logistic calibration fitted on labelled data (data/matching/calibration.yaml).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from .. import DATA_DIR
+from ..rules.catalog import Catalog
+from ..rules.schema import Basis, Cite, Situation
+from ..text import has_cjk, normalize, tokens
+from .index import MatchIndex, bigrams
+from .lexicon import Lexicon, load_lexicon
+
+CLAUSE_SPLIT = re.compile(r"[，。；！？,;!?\n]|还有|而且|另外|同时|并且")
+CALIBRATION_FILE = DATA_DIR / "matching" / "calibration.yaml"
+
+
+@dataclass
+class Weights:
+    words: float = 1.0
+    grams: float = 0.6
+    examples: float = 0.8
+    keywords: float = 0.35
+    clause: float = 0.9
+    # logistic calibration: p = 1 / (1 + exp(-(a * raw + b)))
+    a: float = 4.0
+    b: float = -3.0
+    abstain_below: float = 0.35
+    oos_override: float = 0.8
+
+    @classmethod
+    def load(cls, path: Path = CALIBRATION_FILE) -> "Weights":
+        if path.exists():
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            return cls(**{k: v for k, v in raw.items() if k in cls.__dataclass_fields__})
+        return cls()
+
+
+@dataclass
+class Candidate:
+    situation: Situation
+    basis: Basis
+    score: float
+    raw: float
+    evidence: list[str]
+
+    def to_dict(self) -> dict:
+        def cites(cs: list[Cite], alt: bool = False) -> list[dict]:
+            out = []
+            for c in cs:
+                d = {"law": c.law, "article": c.article, "paragraph": c.paragraph, "item": c.item}
+                if alt:
+                    d["alternative"] = True
+                out.append(d)
+            return out
+
+        violated = cites(self.basis.violated)
+        penalty = cites(self.basis.penalty)
+        if self.basis is (self.situation.bases or [None])[-1]:
+            for a in self.situation.alternatives:
+                violated += [d for d in cites(a.violated, True) if d not in violated]
+                penalty += [d for d in cites(a.penalty, True) if d not in penalty]
+        return {"situation_id": self.situation.id, "name": self.situation.name, "score": round(self.score, 4),
+                "violated": violated, "penalty": penalty, "evidence": self.evidence}
+
+
+@dataclass
+class MatchResult:
+    id: object
+    abstain: bool
+    reason: str | None
+    candidates: list[Candidate] = field(default_factory=list)
+    date: dt.date | None = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "abstain": self.abstain, "reason": self.reason,
+                "candidates": [c.to_dict() for c in self.candidates],
+                "date": self.date.isoformat() if self.date else None}
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _norm(v: np.ndarray) -> np.ndarray:
+    m = float(v.max()) if v.size else 0.0
+    return v / m if m > 0 else v
+
+
+class Matcher:
+    def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None, weights: Weights | None = None):
+        self.catalog = catalog
+        self.index = MatchIndex(catalog)
+        self.lexicon = lexicon or load_lexicon()
+        self.w = weights or Weights.load()
+        # keyword → situation indices
+        self.kw_map: dict[str, list[int]] = {}
+        for i, d in enumerate(self.index.docs):
+            for k in d.keywords:
+                if len(k) >= 2:
+                    self.kw_map.setdefault(k, []).append(i)
+        self._dates: dict[dt.date, np.ndarray] = {}
+
+    def _date_mask(self, day: dt.date) -> np.ndarray:
+        m = self._dates.get(day)
+        if m is None:
+            m = np.array([d.situation.valid_on(day) and d.situation.basis_on(day) is not None for d in self.index.docs])
+            if len(self._dates) > 64:
+                self._dates.clear()
+            self._dates[day] = m
+        return m
+
+    def _score(self, text: str) -> tuple[np.ndarray, dict[int, list[str]], float]:
+        """Raw score per situation for one piece of text, the keyword evidence, and an absolute strength."""
+        expansions = self.lexicon.expand(text)
+        extra = " ".join(t for _, ts in expansions for t in ts)
+        words = tokens(text)
+        ext_words = tokens(extra) if extra else []
+        weights = {t: 0.6 for t in ext_words if t not in words}
+        terms = list(dict.fromkeys(words + ext_words))
+        grams = bigrams(text)
+        w = self.index.words.scores(terms, weights)
+        g = self.index.grams.scores(grams)
+        e = self.index.example_scores(list(dict.fromkeys(words + grams)))
+        kw = np.zeros(self.index.n, dtype=np.float32)
+        evidence: dict[int, list[str]] = {}
+        haystack = text + " " + extra
+        for k, idxs in self.kw_map.items():
+            if k in haystack:
+                for i in idxs:
+                    kw[i] += 1.0
+                    evidence.setdefault(i, []).append(k)
+        # absolute strength: how much of the query the best example explains
+        q_len = max(1, len(set(words + grams)))
+        strength = float(e.max()) / (q_len ** 0.5 * 3.0) if e.size else 0.0
+        s = (self.w.words * _norm(w) + self.w.grams * _norm(g) + self.w.examples * _norm(e)
+             + self.w.keywords * np.minimum(kw, 3.0))
+        return s, evidence, strength
+
+    def match(self, text: str, date: dt.date | None = None, party: str | None = None, top: int = 5,
+              ident: object = None) -> MatchResult:
+        day = date or dt.date.today()
+        q = normalize(text)
+        mask = self._date_mask(day)
+        full, evidence, strength = self._score(q)
+        scores = full.copy()
+        clause_tops: list[int] = []
+        clauses = [c for c in CLAUSE_SPLIT.split(q) if len(re.findall(r"[\u4e00-\u9fff]", c)) >= 4]
+        if len(clauses) > 1:
+            for c in clauses:
+                cs, cev, _ = self._score(c)
+                cs = np.where(mask, cs, -1)
+                best = int(np.argmax(cs))
+                if cs[best] > 0:
+                    clause_tops.append(best)
+                    scores = np.maximum(scores, self.w.clause * cs)
+                for i, ks in cev.items():
+                    evidence.setdefault(i, [])
+                    for k in ks:
+                        if k not in evidence[i]:
+                            evidence[i].append(k)
+        if party:
+            for i, d in enumerate(self.index.docs):
+                ps = d.situation.parties
+                if "任何" not in ps and party not in ps:
+                    scores[i] *= 0.85
+        scores = np.where(mask, scores, -1.0)
+        order = list(np.argsort(-scores, kind="stable")[: max(top * 3, 10)])
+        # make sure each clause's best situation is near the top (several violations in one text)
+        picked: list[int] = []
+        if order:
+            picked.append(int(order[0]))
+        for ci in clause_tops:
+            if ci not in picked and len(picked) < max(2, top - 1):
+                picked.append(ci)
+        for i in order:
+            if int(i) not in picked:
+                picked.append(int(i))
+        picked = [i for i in picked if scores[i] > 0][:top]
+        top_raw = float(scores[picked[0]]) if picked else 0.0
+        cands = []
+        for i in picked:
+            s = self.index.docs[i].situation
+            raw = float(scores[i])
+            conf = _sigmoid(self.w.a * (raw / 2.5 + strength) + self.w.b)
+            ev = list(dict.fromkeys((evidence.get(i) or []) + [k for k, _ in self.lexicon.expand(q)]))
+            if not ev:
+                ev = [t for t in tokens(q) if t in self.index.docs[i].text][:6]
+            cands.append(Candidate(s, s.basis_on(day), conf, raw, ev[:8]))
+        abstain, reason = self._abstain(q, cands)
+        return MatchResult(ident, abstain, reason, cands, day)
+
+    def _abstain(self, q: str, cands: list[Candidate]) -> tuple[bool, str | None]:
+        han = re.findall(r"[\u4e00-\u9fff]", q)
+        if len(han) < 4:
+            return True, "描述过于简略，无法判断违法情形，请补充发生了什么、在哪里、涉及什么物品或设施"
+        top = cands[0] if cands else None
+        oos = self.lexicon.out_of_scope_hits(q)
+        if oos and (top is None or top.score < self.w.oos_override):
+            t, found = oos[0]
+            return True, f"所述情况（{'、'.join(found[:3])}）属于{t.topic}，由{t.agency}处理，不属于城市管理综合执法职责"
+        if top is None or top.score < self.w.abstain_below:
+            return True, "无法从描述中确定具体违法情形（可能不属于城管职责，或描述不够具体），请补充行为、地点和对象"
+        return False, None
+
+
+@lru_cache(maxsize=1)
+def get_matcher() -> Matcher:
+    from ..rules.catalog import get_catalog
+
+    return Matcher(get_catalog())

@@ -1,0 +1,42 @@
+"""The demo dataset: people in each role (and, once the case app is installed, cases in every state)."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+ROLES = ["执法队员", "中队长", "大队长", "法制审核员", "局领导", "镇街执法人员", "管理员"]
+
+DEMO_PEOPLE = [
+    ("xiaowang", "王", "小", "执法队员"),
+    ("xiaozhao", "赵", "小", "执法队员"),
+    ("laoli", "李", "老", "中队长"),
+    ("dadui", "周", "大队", "大队长"),
+    ("zhanglvshi", "张", "律师", "法制审核员"),
+    ("juzhang", "陈", "局长", "局领导"),
+    ("xiaochen", "陈", "小", "镇街执法人员"),
+    ("admin", "管", "理员", "管理员"),
+]
+
+
+@transaction.atomic
+def seed_demo(reset: bool = False, password: str = "") -> list[tuple[str, str]]:
+    User = get_user_model()
+    for r in ROLES:
+        Group.objects.get_or_create(name=r)
+    out = []
+    for username, last, first, role in DEMO_PEOPLE:
+        u, _ = User.objects.get_or_create(username=username, defaults={"last_name": last, "first_name": first})
+        u.set_password(password)
+        u.is_staff = role in ("管理员", "法制审核员")
+        u.is_superuser = role == "管理员"
+        u.save()
+        u.groups.add(Group.objects.get(name=role))
+        out.append((username, role))
+    try:
+        from ..cases.demo import seed_cases
+    except ImportError:
+        return out
+    seed_cases(reset=reset)
+    return out

@@ -1,0 +1,8 @@
+"""WSGI entry point for gunicorn (`chengguan serve`)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chengguan.web.settings")
+application = get_wsgi_application()
