@@ -8,3 +8,17 @@ import tempfile
 
 # every test run gets its own runtime data folder (SQLite file, imported statutes, documents)
 os.environ.setdefault("CHENGGUAN_DATA_DIR", tempfile.mkdtemp(prefix="chengguan-test-"))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(request):
+    """PBKDF2 with a million rounds costs ~1 s per user on this 2-core machine; tests need not pay it."""
+    if "settings" in request.fixturenames or "db" in request.fixturenames or "transactional_db" in request.fixturenames \
+            or request.node.get_closest_marker("django_db"):
+        from django.conf import settings
+
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    yield

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "chengguan.web",
     "chengguan.assistant",
+    "chengguan.cases",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # a file (not shared-cache memory) so that concurrent transactions in tests lock as in production
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-chengguan-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
