@@ -19,7 +19,7 @@ SQLITE = [
 ]
 POSTGRES = [
     """CREATE OR REPLACE FUNCTION chengguan_append_only() RETURNS trigger AS $$
-       BEGIN RAISE EXCEPTION '% 只能追加，不能修改或删除', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql""",
+       BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' 只能追加，不能修改或删除'; END; $$ LANGUAGE plpgsql""",
     """CREATE TRIGGER cases_auditentry_append_only BEFORE UPDATE OR DELETE ON cases_auditentry
        FOR EACH ROW EXECUTE FUNCTION chengguan_append_only()""",
     """CREATE TRIGGER cases_evidence_append_only BEFORE UPDATE OR DELETE ON cases_evidence
