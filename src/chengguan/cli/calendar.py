@@ -64,7 +64,7 @@ def deadline_cmd(date: str = typer.Argument(..., help="起算日 YYYY-MM-DD（�
         return
     console.print(f"[bold]{res.due.isoformat()}[/bold]  {res.period.label}，起算日 {day.isoformat()}")
     for line in res.trace:
-        console.print("  " + line, markup=False)
+        console.print("  " + line, markup=False, soft_wrap=True)
     if res.period.uses:
         console.print("  适用：" + "；".join(c.as_text() for c in res.period.uses), markup=False)
 
