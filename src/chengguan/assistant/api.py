@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from ninja import Query, Router, Schema
+from ninja import Body, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, field_validator
 
@@ -184,3 +184,16 @@ def match(request, payload: MatchIn):
         return match_one(payload.text, payload.date, payload.party, payload.top, payload.id)
     except MatchInputError as e:
         return 422, {"detail": [{"loc": ["body", *err["loc"]], "msg": err["msg"], "type": "value_error"} for err in e.errors]}
+
+
+# ---- discretion ---------------------------------------------------------------------------------
+@router.post("/discretion", response={200: dict, 404: dict, 422: ApiError}, tags=["裁量"], summary="裁量与免罚建议")
+def discretion(request, payload: dict = Body(..., description="裁量输入（见 chengguan.discretion.DiscretionInput）")):
+    from ..discretion import DiscretionError, DiscretionInput, recommend
+
+    try:
+        inp = DiscretionInput.parse(payload)
+        return recommend(inp).model_dump(mode="json")
+    except DiscretionError as e:
+        fields = e.fields or ["body"]
+        return 422, {"detail": [{"loc": ["body", f], "msg": str(e), "type": "value_error"} for f in fields]}

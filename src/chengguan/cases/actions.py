@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -40,8 +42,23 @@ class ConflictError(CaseError):
     """Someone else changed the case first."""
 
 
+_clock = threading.local()
+
+
 def today() -> dt.date:
-    return timezone.localdate()
+    """The bureau's date: today, or the date set by `as_of` (used to enter historical records, e.g. demo data)."""
+    return getattr(_clock, "day", None) or timezone.localdate()
+
+
+@contextmanager
+def as_of(day: dt.date):
+    """Run actions as if on `day` (this thread only)."""
+    prev = getattr(_clock, "day", None)
+    _clock.day = day
+    try:
+        yield day
+    finally:
+        _clock.day = prev
 
 
 # ---- helpers --------------------------------------------------------------------------------------

@@ -23,10 +23,12 @@ def cn_date(day: dt.date | None) -> str:
 def cn_datetime(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
-    return f"{cn_date(moment.date())}{moment.hour}时{moment.minute:02d}分"
+    return f"{cn_date(moment.date())}{_cn_small(moment.hour) if moment.hour else '零'}时" + (f"{_cn_small(moment.minute)}分" if moment.minute else "")
 
 
 def _cn_small(n: int) -> str:
+    if n == 0:
+        return "零"
     if n < 10:
         return _DIGITS[n]
     tens, ones = divmod(n, 10)

@@ -15,6 +15,28 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from stdnum.cn import ric, uscc
 
 
+def ric_problem(number: str) -> str | None:
+    """Why a 公民身份号码 is invalid (None when valid): length, checksum, birth date, area code.
+
+    stdnum.cn.ric.is_valid also demands that the area code existed in the birth year, which rejects
+    real numbers: 500102 (涪陵区) exists only since 1997, yet residents born before 1997 hold 500102…
+    numbers. Here the area code must exist in stdnum's table in any period."""
+    from stdnum import numdb
+
+    n = ric.compact(number).upper()
+    if len(n) != 18 or not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
+        return "应为18位，前17位为数字，末位为数字或X"
+    if n[-1] != ric.calc_check_digit(n):
+        return "校验码不符"
+    try:
+        ric.get_birth_date(n)
+    except Exception:  # noqa: BLE001
+        return "出生日期无效"
+    if not any(props for _, props in numdb.get("cn/loc").info(n[:6])):
+        return "行政区划代码不存在"
+    return None
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -51,9 +73,10 @@ class Party(_Model):
     def _ric(cls, v: str | None) -> str | None:
         if v is None:
             return v
-        v = ric.compact(v)
-        if not ric.is_valid(v):
-            raise ValueError(f"公民身份号码无效（校验码或出生日期不符）：{v}")
+        v = ric.compact(v).upper()
+        problem = ric_problem(v)
+        if problem:
+            raise ValueError(f"公民身份号码无效（{problem}）：{v}")
         return v
 
     @field_validator("uscc")

@@ -15,5 +15,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("chengguan.assistant.urls")),
+    path("", include("chengguan.cases.urls")),
     path("healthz", views.healthz, name="healthz"),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -28,3 +28,17 @@ def highlight(hit) -> str:
         pos = b
     out.append(escape(s[pos:]))
     return mark_safe("".join(out))
+
+
+@register.filter
+def options(spec: str) -> list[str]:
+    """'select:a,b,c' → ['a', 'b', 'c'] (choices of a transition field)."""
+    return spec.split(":", 1)[1].split(",") if ":" in spec else []
+
+
+OPTION_LABELS = {"none": "无", "minor": "轻微", "general": "一般", "serious": "严重"}
+
+
+@register.filter
+def option_label(value: str) -> str:
+    return OPTION_LABELS.get(value, value)

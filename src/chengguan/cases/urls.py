@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cases"
+urlpatterns = [
+    path("cases/", views.case_list, name="list"),
+    path("cases/review/", views.review_queue, name="review_queue"),
+    path("cases/<int:pk>/", views.case_detail, name="detail"),
+    path("cases/<int:pk>/act/<str:name>/", views.case_act, name="act"),
+    path("cases/<int:pk>/documents/<str:kind>.<str:fmt>", views.document, name="document"),
+    path("workbench/<str:sid>/circumstances/", views.circumstances, name="circumstances"),
+    path("workbench/<str:sid>/recommend/", views.recommend, name="recommend"),
+    path("workbench/<str:sid>/start/", views.start_case, name="start"),
+]
