@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium fontconfig)
+APT_PACKAGES=(libreoffice-writer-nogui python3-uno fonts-noto-cjk poppler-utils chromium fontconfig)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -110,6 +110,8 @@ def check(files: list[Path] = typer.Argument(..., help=".docx 文件或目录（
             console.print(f"[green]通过[/green]：{len(paths)} 份文书未发现问题（{'、'.join(d.name for d in docs)}）")
         else:
             t = Table("文书", "要素", "发现", "要求", "级别", title=f"发现 {len(errs)} 个问题" + (f"、{len(probs) - len(errs)} 个提示" if len(probs) > len(errs) else ""))
+            for c in t.columns:
+                c.overflow = "fold"
             for p in probs:
                 t.add_row(p.file or p.kind, p.element, p.found, p.required, "错误" if p.severity == "error" else "提示")
             console.print(t)

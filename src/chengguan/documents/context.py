@@ -272,7 +272,7 @@ def base_context(record: CaseRecord, kb: KnowledgeBase | None = None, manifest: 
     if record.inquiry:
         q = record.inquiry
         ctx["inquiry"] = {**q.model_dump(), "start": cn_datetime(q.start), "end": cn_datetime(q.end),
-                          "interviewee": q.interviewee or p.name}
+                          "interviewee": q.interviewee or (p.name if p.kind == "个人" else f"{p.legal_rep}（{p.name}{p.legal_rep_title}）")}
     if record.review:
         ctx["review"] = {**record.review.model_dump(), "reviewer_cert": record.review.reviewer_cert or "—"}
     if record.discussion:

@@ -49,11 +49,25 @@ def uno_python() -> str | None:
     return None
 
 
+SYSTEM_FONTS_CONF = Path("/etc/fonts/fonts.conf")
+
+
+def fontconfig_file(home: Path) -> Path:
+    """A fontconfig file for LibreOffice: the system configuration, then data/fonts/fonts.conf (the 仿宋/小标宋/黑体/楷体
+    mapping to Noto CJK). Written into the converter's own HOME."""
+    path = home / "chengguan-fonts.conf"
+    includes = [p for p in (SYSTEM_FONTS_CONF, FONTS_CONF) if p.exists()]
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+                    + "".join(f'  <include ignore_missing="yes">{p}</include>\n' for p in includes)
+                    + "</fontconfig>\n", encoding="utf-8")
+    return path
+
+
 def office_env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["HOME"] = str(home)
     if FONTS_CONF.exists():
-        env["FONTCONFIG_FILE"] = str(FONTS_CONF)
+        env["FONTCONFIG_FILE"] = str(fontconfig_file(home))
     env.pop("PYTHONPATH", None)
     env.pop("PYTHONHOME", None)
     env.pop("VIRTUAL_ENV", None)

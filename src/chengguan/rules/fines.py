@@ -41,15 +41,15 @@ def amount(s: str) -> float:
     return float(cn_to_int(s)) * mult
 
 
-RANGE_RE = re.compile(rf"({AMT})以上({AMT})以下")
+RANGE_RE = re.compile(rf"({AMT})以上({AMT})以下|({AMT})至({AMT})(?:的)?罚款")
 UPTO_RE = re.compile(rf"({AMT})以下(?:的)?罚款")
 FIXED_RE = re.compile(rf"处(?:以)?(?:每(?:日|天|平方米|立方米|辆|株|棵|次|处|吨))?({AMT})(?:的)?罚款|罚款({AMT})")
-PCT_RANGE_RE = re.compile(rf"百分之({N})以上百分之({N})以下")
-PCT_UPTO_RE = re.compile(rf"百分之({N})以下")
+PCT_RANGE_RE = re.compile(rf"百分之({N})以上百分之({N})以下|(\d+(?:\.\d+)?)%以上(\d+(?:\.\d+)?)%以下")
+PCT_UPTO_RE = re.compile(rf"百分之({N})以下|(\d+(?:\.\d+)?)%以下")
 MULT_RANGE_RE = re.compile(rf"({N})倍以上({N})倍以下")
 MULT_UPTO_RE = re.compile(rf"({N})倍以下")
 PER_UNIT_RE = re.compile(r"(每平方米|每立方米|每日|按日|每天|每辆|每车|每株|每棵|每处|每个|每吨|每次|每平方|每延长米|每米)")
-PARTY_RE = re.compile(r"(对个人|对单位|个人|单位|公民|法人|其他组织|自然人)")
+PARTY_RE = re.compile(r"(对个人|对单位|个人|单位|公民|法人|其他组织|自然人|居民)")
 
 
 def _party_near(text: str, pos: int) -> str | None:
@@ -61,7 +61,7 @@ def _party_near(text: str, pos: int) -> str | None:
     if not found:
         return None
     last = found[-1]
-    if last in ("对个人", "个人", "公民", "自然人"):
+    if last in ("对个人", "个人", "公民", "自然人", "居民"):
         return "个人"
     return "单位"
 
@@ -86,6 +86,16 @@ def _multiple_kind(text: str, pos: int) -> str:
     return "value_multiple"
 
 
+def _num(s: str) -> float:
+    return float(s) if re.fullmatch(r"[\d.]+", s) else float(cn_to_int(s))
+
+
+def _percent_kind(text: str, pos: int) -> str:
+    """A percentage of 违法所得, or of 工程造价/合同价款 (the default)."""
+    window = text[max(0, pos - 15):pos]
+    return "gains_percent" if ("违法所得" in window or "非法所得" in window) else "cost_percent"
+
+
 def parse_fines(text: str) -> list[TextFine]:
     out: list[TextFine] = []
     taken: list[tuple[int, int]] = []
@@ -105,16 +115,18 @@ def parse_fines(text: str) -> list[TextFine]:
         out.append(TextFine(kind, lo, hi, _party_near(text, s), unit, (s, e), m.group(0)))
 
     for m in PCT_RANGE_RE.finditer(text):
-        add("cost_percent", float(cn_to_int(m.group(1))), float(cn_to_int(m.group(2))), m)
+        lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        add(_percent_kind(text, m.start()), _num(lo), _num(hi), m)
     for m in PCT_UPTO_RE.finditer(text):
-        add("cost_percent", 0.0, float(cn_to_int(m.group(1))), m)
+        add(_percent_kind(text, m.start()), 0.0, _num(m.group(1) or m.group(2)), m)
     for m in MULT_RANGE_RE.finditer(text):
         add(_multiple_kind(text, m.start()), float(cn_to_int(m.group(1))), float(cn_to_int(m.group(2))), m)
     for m in MULT_UPTO_RE.finditer(text):
         add(_multiple_kind(text, m.start()), 0.0, float(cn_to_int(m.group(1))), m)
     for m in RANGE_RE.finditer(text):
+        lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         try:
-            add("range", amount(m.group(1)), amount(m.group(2)), m)
+            add("range", amount(lo), amount(hi), m)
         except ValueError:
             continue
     for m in UPTO_RE.finditer(text):

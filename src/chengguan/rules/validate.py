@@ -52,13 +52,17 @@ def check_dates(kb: KnowledgeBase, basis: Basis, situation: Situation, today: dt
     if end < start:
         end = start
     days = {start, end}
+    open_ended = basis.valid_to is None and situation.valid_to is None
     for law in cited:
         title = kb.canonical_title(law)
         if not title:
             continue
         for v in kb.versions[title]:
-            if start < v.in_force_from <= end:
+            if start < v.in_force_from and (v.in_force_from <= end or open_ended):
                 days.add(v.in_force_from)
+            # an open-ended basis must still hold after a known future repeal
+            if open_ended and v.repealed_date and v.repealed_date > start:
+                days.add(v.repealed_date)
     return sorted(days)
 
 
