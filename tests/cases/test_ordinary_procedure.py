@@ -131,7 +131,7 @@ def test_clock_shows_the_ninety_day_decision_deadline(people, on_day, building_s
 def test_unpaid_fine_can_be_closed_after_an_enforcement_step(people, on_day, stall_situation, liu):
     on_day(dt.date(2026, 3, 2))
     case = actions.decide_on_the_spot(people["xiaowang"], party=liu, situation_id=stall_situation, facts="摆摊",
-                                      place="兴华中路", act_date=dt.date(2026, 3, 2), fine=Decimal(200), kinds=["罚款"])
+                                      place="兴华中路", act_date=dt.date(2026, 3, 2), fine=Decimal(200), kinds=["罚款"], partner=people["xiaozhao"].officer)
     with pytest.raises(CaseError, match="缴款期限"):
         actions.record_enforcement(people["laoli"], case, step="送达催告书")
     on_day(dt.date(2026, 3, 20))

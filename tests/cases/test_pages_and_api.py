@@ -29,10 +29,11 @@ def test_recommendation_refuses_contradictory_circumstances_with_a_sentence(wang
     assert r.status_code == 422 and "首次违法" in r.content.decode()
 
 
-def test_on_the_spot_decision_from_the_workbench(wang, on_day, stall_situation, liu):
+def test_on_the_spot_decision_from_the_workbench(wang, people, on_day, stall_situation, liu):
     r = wang.post(f"/workbench/{stall_situation}/start/", {
         "procedure": "简易", "party": "个人", "party_name": liu["name"], "party_id_number": liu["id_number"],
-        "party_address": liu["address"], "date": "2026-03-02", "place": "人民路", "facts": "在人行道摆摊卖衣服", "fine": "200"})
+        "party_address": liu["address"], "date": "2026-03-02", "place": "人民路", "facts": "在人行道摆摊卖衣服", "fine": "200",
+        "partner": people["xiaozhao"].officer.pk})
     assert r.status_code == 302
     case = Case.objects.get()
     assert case.procedure == "简易" and case.decision_number.startswith("涪城管当罚字")
@@ -40,10 +41,11 @@ def test_on_the_spot_decision_from_the_workbench(wang, on_day, stall_situation, 
     assert case.number in page and "当场" in page
 
 
-def test_bad_id_number_is_explained_next_to_the_form(wang, on_day, stall_situation, liu):
+def test_bad_id_number_is_explained_next_to_the_form(wang, people, on_day, stall_situation, liu):
     r = wang.post(f"/workbench/{stall_situation}/start/", {
         "procedure": "简易", "party": "个人", "party_name": "刘某", "party_id_number": "500102197001010024",
-        "party_address": "人民路", "date": "2026-03-02", "place": "人民路", "facts": "摆摊", "fine": "200"})
+        "party_address": "人民路", "date": "2026-03-02", "place": "人民路", "facts": "摆摊", "fine": "200",
+        "partner": people["xiaozhao"].officer.pk})
     assert r.status_code == 422 and "校验码" in r.content.decode()
     assert not Case.objects.exists()
 
@@ -105,3 +107,18 @@ def test_api_field_error_names_the_field(client, people, on_day):
     client.force_login(people["laoli"])
     r = client.post(f"/api/cases/{c.pk}/actions/refuse_filing", {"data": {"reason": ""}}, content_type="application/json")
     assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == "reason"
+
+
+def test_documents_of_a_case_are_generated_from_its_record(wang, people, on_day, stall_situation, liu):
+    from chengguan.documents import check_doc, errors, read_doc
+
+    case = actions.decide_on_the_spot(people["xiaowang"], party=liu, situation_id=stall_situation, facts="在人行道摆摊卖衣服",
+                                      place="人民路", act_date=dt.date(2026, 3, 2), fine=200, kinds=["罚款"],
+                                      partner=people["xiaozhao"].officer)
+    page = wang.get(f"/cases/{case.pk}/").content.decode()
+    assert "当场行政处罚决定书" in page and case.decision_number in page
+    r = wang.get(f"/cases/{case.pk}/documents/当场行政处罚决定书.docx")
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxmlformats")
+    doc = read_doc(r.content)
+    assert errors(check_doc(doc)) == []
+    assert case.decision_number in doc.text and "贰佰元整" in doc.text and liu["name"] in doc.text

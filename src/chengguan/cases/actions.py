@@ -494,7 +494,9 @@ def decide(actor, case: Case | int, *, decision: str, fine: Decimal | None = Non
     case.fine_amount = fine
     case.penalty_kinds = kinds
     case.decided_at = today()
-    case.decision_number = allocate("行政处罚决定书" if decision == "处罚" else "不予行政处罚决定书", today().year)
+    kind = "行政处罚决定书" if decision == "处罚" else "不予行政处罚决定书"
+    case.decision_number = allocate(kind, today().year)
+    case.doc_numbers = {**case.doc_numbers, kind: case.decision_number}
     case.status = "决定"
     return _save(actor, case, "decide", before, ["status", "decision", "fine_amount", "penalty_kinds", "decided_at", "decision_number"])
 
@@ -594,12 +596,16 @@ def archive_case(actor, case: Case | int, expected_version: int | None = None) -
 # ---- 简易程序 ------------------------------------------------------------------------------------------
 @transaction.atomic
 def decide_on_the_spot(actor, *, party: dict, situation_id: str, facts: str, place: str, act_date: dt.date,
-                       fine: Decimal | None, kinds: list[str], circumstances: dict | None = None, town: str = "") -> Case:
-    """当场处罚 (简易程序, 第五十一条、第五十二条): a warning, or a fine ≤ 200 元 (个人) / ≤ 3,000 元 (单位)."""
+                       fine: Decimal | None, kinds: list[str], partner: Officer | None, circumstances: dict | None = None,
+                       town: str = "") -> Case:
+    """当场处罚 (简易程序, 第五十一条、第五十二条): a warning, or a fine ≤ 200 元 (个人) / ≤ 3,000 元 (单位),
+    by two officers who show their certificates (第四十二条)."""
     require(actor, FIELD_ROLES, "当场作出处罚决定")
     off = officer_of(actor)
     if off is None or not off.cert_no:
         raise CaseError("当场处罚须由持有执法证件的执法人员作出（须出示执法证件）")
+    if partner is None or not partner.cert_no or partner.pk == off.pk:
+        raise CaseError("执法人员不得少于两人（行政处罚法第四十二条）：请选择同行的另一名持证执法人员")
     if not facts.strip():
         raise CaseError("请填写违法事实")
     fine = Decimal(str(fine)) if fine else None
@@ -633,8 +639,9 @@ def decide_on_the_spot(actor, *, party: dict, situation_id: str, facts: str, pla
         case.payment_due = _deadline(today(), PAYMENT_PERIOD)
     else:
         case.closed_at = today()
+    case.doc_numbers = {"当场行政处罚决定书": case.decision_number}
     case.save()
-    case.officers.add(off)
+    case.officers.add(off, partner)
     audit.append(actor, "decide_on_the_spot", case, {}, _snapshot(case, ["number", "decision_number", "situation_id", "fine_amount", "penalty_kinds", "party_name"]))
     return case
 
@@ -669,6 +676,7 @@ def transfer_case(actor, case: Case | int, *, agency: str, reason: str, crime_su
     before = _snapshot(case, ["status", "decision"])
     case.status = "移送"
     case.decision = "移送"
+    case.doc_numbers = {**case.doc_numbers, "案件移送函": t.letter_number}
     _save_with_note(actor, case, "transfer_case", before, ["status", "decision"], f"移送{agency}：{reason}")
     return t
 
@@ -695,3 +703,19 @@ def update_transfer(actor, transfer: Transfer, *, status: str, reply: str = "") 
     t.save()
     audit.append(actor, "update_transfer", t, before, {"status": t.status, "reply": t.reply})
     return t
+
+
+@transaction.atomic
+def issue_document_number(actor, case: Case | int, kind: str, expected_version: int | None = None) -> str:
+    """Give a numbered document of the case its 文号 (once; per kind and year, no gaps)."""
+    require(actor, FIELD_ROLES | APPROVERS | {REVIEWER}, "生成文书")
+    case = _lock(case, expected_version)
+    if kind in case.doc_numbers:
+        return case.doc_numbers[kind]
+    number = allocate(kind, today().year)
+    before = {"doc_numbers": dict(case.doc_numbers)}
+    case.doc_numbers = {**case.doc_numbers, kind: number}
+    case.version += 1
+    case.save()
+    audit.append(actor, "issue_document_number", case, before, {"doc_numbers": case.doc_numbers})
+    return number

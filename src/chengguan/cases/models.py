@@ -85,6 +85,7 @@ class Case(models.Model):
     penalty_kinds = models.JSONField("处罚种类", default=list, blank=True)
     fine_amount = models.DecimalField("罚款金额（元）", max_digits=12, decimal_places=2, null=True, blank=True)
     decision_number = models.CharField("决定书文号", max_length=40, blank=True)
+    doc_numbers = models.JSONField("文书文号", default=dict, blank=True)
     officers = models.ManyToManyField(Officer, related_name="cases", blank=True, verbose_name="承办人员")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # clocks

@@ -1,8 +1,9 @@
 """文号 and case numbers: per kind and year, no gaps and no duplicates, also when two officers issue at once.
 
-The counter row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite runs write transactions as
-BEGIN IMMEDIATE, see settings) inside the transaction that issues the document, so a rolled-back issue
-gives its number back.
+The prefix of each document kind comes from the templates' manifest (data/templates/manifest.yaml), so a
+bureau that replaces its templates changes its 文号 too. The counter row of (prefix, year) is locked
+(SELECT … FOR UPDATE on PostgreSQL; SQLite runs write transactions as BEGIN IMMEDIATE, see settings)
+inside the transaction that issues the document, so a rolled-back issue gives its number back.
 """
 
 from __future__ import annotations
@@ -11,32 +12,50 @@ from django.db import IntegrityError, transaction
 
 from .models import DocumentCounter
 
-PREFIXES = {
-    "案件": "涪城管案",
-    "行政处罚决定书": "涪城管罚决字",
-    "当场行政处罚决定书": "涪城管当罚字",
-    "不予行政处罚决定书": "涪城管不罚字",
-    "行政处罚事先告知书": "涪城管罚告字",
-    "听证告知书": "涪城管听告字",
-    "责令（限期）改正通知书": "涪城管责改字",
-    "案件移送函": "涪城管移字",
-    "催告书": "涪城管催字",
-}
+BUREAU_PREFIX = "涪城管"
+CASE_PREFIX = "涪城管案"
 
 
-def format_number(kind: str, year: int, n: int) -> str:
-    prefix = PREFIXES.get(kind, "涪城管")
-    return f"{prefix}〔{year}〕第{n:04d}号"
+def prefix_for(kind: str) -> str:
+    if kind == "案件":
+        return CASE_PREFIX
+    from ..documents.manifest import load_manifest
+
+    dk = load_manifest().get(kind)
+    if not dk.prefix:
+        raise ValueError(f"{kind}没有文号")
+    return BUREAU_PREFIX + dk.prefix
+
+
+def format_number(prefix: str, year: int, n: int) -> str:
+    if prefix == CASE_PREFIX:
+        return f"{prefix}〔{year}〕{n:05d}号"
+    from ..documents.formatting import doc_number
+
+    return doc_number(prefix, year, n)
+
+
+def _next(prefix: str, year: int) -> int:
+    assert transaction.get_connection().in_atomic_block, "numbers must be allocated inside the issuing transaction"
+    try:
+        with transaction.atomic():
+            DocumentCounter.objects.get_or_create(kind=prefix, year=year)
+    except IntegrityError:
+        pass  # created concurrently by another transaction
+    c = DocumentCounter.objects.select_for_update().get(kind=prefix, year=year)
+    c.last += 1
+    c.save(update_fields=["last"])
+    return c.last
 
 
 def allocate(kind: str, year: int) -> str:
-    assert transaction.get_connection().in_atomic_block, "allocate() must run inside the issuing transaction"
-    try:
-        with transaction.atomic():
-            DocumentCounter.objects.get_or_create(kind=kind, year=year)
-    except IntegrityError:
-        pass  # created concurrently by another transaction
-    c = DocumentCounter.objects.select_for_update().get(kind=kind, year=year)
-    c.last += 1
-    c.save(update_fields=["last"])
-    return format_number(kind, year, c.last)
+    """The next number for a document kind (or "案件" for a case number)."""
+    prefix = prefix_for(kind)
+    return format_number(prefix, year, _next(prefix, year))
+
+
+class DbAllocator:
+    """chengguan.documents.NumberAllocator on the application database."""
+
+    def allocate(self, prefix: str, year: int, *, case_number: str = "", kind: str = "") -> str:
+        return format_number(prefix, year, _next(prefix, year))

@@ -86,12 +86,24 @@ def case_detail(request, pk: int):
     })
 
 
-def _documents_for(case: Case) -> list[str]:
+def _documents_for(case: Case) -> list[dict]:
+    from .documents import kinds_for, numbered
+
+    return [{"kind": k, "number": case.doc_numbers.get(k), "needs_number": numbered(k) and k not in case.doc_numbers}
+            for k in kinds_for(case)]
+
+
+@login_required
+@require_POST
+def issue_document(request, pk: int, kind: str):
+    case = _case_or_404(request, pk)
     try:
-        from .documents import kinds_for
-    except ImportError:
-        return []
-    return kinds_for(case)
+        number = actions.issue_document_number(request.user, case, kind)
+    except (CaseError, PermissionDenied, ValueError, LookupError) as e:
+        messages.error(request, f"无法生成{kind}：{e}")
+    else:
+        messages.success(request, f"{kind}已编号：{number}")
+    return redirect(f"/cases/{case.pk}/#documents")
 
 
 @login_required
@@ -173,7 +185,13 @@ def start_case(request, sid: str):
     s = get_catalog().situation(sid)
     if s is None:
         raise Http404("没有该违法情形")
-    ctx = {"s": s, "p": request.POST or request.GET, "errors": {}}
+    me = getattr(request.user, "officer", None)
+    partners = Officer.objects.exclude(cert_no="").select_related("user")
+    if me is not None:
+        partners = partners.exclude(pk=me.pk)
+        if me.team_id:
+            partners = partners.filter(team_id=me.team_id) or Officer.objects.exclude(cert_no="").exclude(pk=me.pk)
+    ctx = {"s": s, "p": request.POST or request.GET, "errors": {}, "partners": partners}
     if request.method == "POST":
         p = request.POST
         party = {"type": p.get("party") or "个人", "name": p.get("party_name", "").strip(), "id_number": p.get("party_id_number", "").strip().upper(),
@@ -188,9 +206,10 @@ def start_case(request, sid: str):
             if p.get("procedure") == "简易":
                 fine = Decimal(p["fine"]) if p.get("fine") else None
                 kinds = ["罚款"] if fine else ["警告"]
+                partner = Officer.objects.filter(pk=p.get("partner")).first() if str(p.get("partner", "")).isdigit() else None
                 case = actions.decide_on_the_spot(request.user, party=party, situation_id=sid, facts=p.get("facts", ""),
                                                   place=p.get("place", ""), act_date=act_date, fine=fine, kinds=kinds,
-                                                  circumstances=circumstances)
+                                                  partner=partner, circumstances=circumstances)
                 up = request.FILES.get("photo")
                 if up:
                     actions.record_evidence(request.user, case, kind="照片", description="现场照片", content=up.read(), filename=up.name)
@@ -210,10 +229,8 @@ def start_case(request, sid: str):
 @login_required
 def document(request, pk: int, kind: str, fmt: str):
     case = _case_or_404(request, pk)
-    try:
-        from .documents import render_case_document
-    except ImportError:
-        raise Http404("文书模块未安装")
+    from .documents import render_case_document
+
     try:
         data, filename, content_type = render_case_document(case, kind, fmt)
     except (CaseError, ValueError, LookupError) as e:
