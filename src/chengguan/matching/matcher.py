@@ -31,14 +31,19 @@ CALIBRATION_FILE = DATA_DIR / "matching" / "calibration.yaml"
 
 @dataclass
 class Weights:
+    """Ranking weights and the logistic calibration, loaded from data/matching/calibration.yaml."""
+
     words: float = 1.0
     grams: float = 0.6
     examples: float = 0.8
     keywords: float = 0.35
     clause: float = 0.9
-    # logistic calibration: p = 1 / (1 + exp(-(a * raw + b)))
-    a: float = 4.0
-    b: float = -3.0
+    # calibration: p = sigmoid(c0 + c_raw*raw + c_cov*coverage + c_kw*keyword_hits + c_margin*margin)
+    c0: float = -4.0
+    c_raw: float = 1.0
+    c_cov: float = 3.0
+    c_kw: float = 0.5
+    c_margin: float = 1.0
     abstain_below: float = 0.35
     oos_override: float = 0.8
 
@@ -57,6 +62,7 @@ class Candidate:
     score: float
     raw: float
     evidence: list[str]
+    features: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         def cites(cs: list[Cite], alt: bool = False) -> list[dict]:
@@ -114,6 +120,7 @@ class Matcher:
                 if len(k) >= 2:
                     self.kw_map.setdefault(k, []).append(i)
         self._dates: dict[dt.date, np.ndarray] = {}
+        self._cache: dict[str, tuple] = {}
 
     def _date_mask(self, day: dt.date) -> np.ndarray:
         m = self._dates.get(day)
@@ -124,8 +131,13 @@ class Matcher:
             self._dates[day] = m
         return m
 
-    def _score(self, text: str) -> tuple[np.ndarray, dict[int, list[str]], float]:
-        """Raw score per situation for one piece of text, the keyword evidence, and an absolute strength."""
+    def _components(self, text: str) -> tuple[dict[str, np.ndarray], dict[int, list[str]]]:
+        """Per-situation evidence for one piece of text (independent of the weights, so it is cached):
+        BM25 on words (with lexicon expansions at 0.6), BM25 on character bigrams, the best single example,
+        and exact keyword hits."""
+        hit = self._cache.get(text)
+        if hit is not None:
+            return hit
         expansions = self.lexicon.expand(text)
         extra = " ".join(t for _, ts in expansions for t in ts)
         words = tokens(text)
@@ -133,9 +145,6 @@ class Matcher:
         weights = {t: 0.6 for t in ext_words if t not in words}
         terms = list(dict.fromkeys(words + ext_words))
         grams = bigrams(text)
-        w = self.index.words.scores(terms, weights)
-        g = self.index.grams.scores(grams)
-        e = self.index.example_scores(list(dict.fromkeys(words + grams)))
         kw = np.zeros(self.index.n, dtype=np.float32)
         evidence: dict[int, list[str]] = {}
         haystack = text + " " + extra
@@ -144,19 +153,25 @@ class Matcher:
                 for i in idxs:
                     kw[i] += 1.0
                     evidence.setdefault(i, []).append(k)
-        # absolute strength: how much of the query the best example explains
-        q_len = max(1, len(set(words + grams)))
-        strength = float(e.max()) / (q_len ** 0.5 * 3.0) if e.size else 0.0
-        s = (self.w.words * _norm(w) + self.w.grams * _norm(g) + self.w.examples * _norm(e)
-             + self.w.keywords * np.minimum(kw, 3.0))
-        return s, evidence, strength
+        comps = {"words": _norm(self.index.words.scores(terms, weights)), "grams": _norm(self.index.grams.scores(grams)),
+                 "examples": _norm(self.index.example_scores(list(dict.fromkeys(words + grams)))), "kw": np.minimum(kw, 3.0)}
+        if len(self._cache) > 2048:
+            self._cache.clear()
+        self._cache[text] = (comps, evidence)
+        return comps, evidence
+
+    def _score(self, text: str) -> tuple[np.ndarray, dict[int, list[str]], float]:
+        comps, evidence = self._components(text)
+        w = self.w
+        s = w.words * comps["words"] + w.grams * comps["grams"] + w.examples * comps["examples"] + w.keywords * comps["kw"]
+        return s, {i: list(v) for i, v in evidence.items()}, 0.0
 
     def match(self, text: str, date: dt.date | None = None, party: str | None = None, top: int = 5,
               ident: object = None) -> MatchResult:
         day = date or dt.date.today()
         q = normalize(text)
         mask = self._date_mask(day)
-        full, evidence, strength = self._score(q)
+        full, evidence, _ = self._score(q)
         scores = full.copy()
         clause_tops: list[int] = []
         clauses = [c for c in CLAUSE_SPLIT.split(q) if len(re.findall(r"[\u4e00-\u9fff]", c)) >= 4]
@@ -196,13 +211,27 @@ class Matcher:
         for i in picked:
             s = self.index.docs[i].situation
             raw = float(scores[i])
-            conf = _sigmoid(self.w.a * (raw / 2.5 + strength) + self.w.b)
+            conf = self.confidence(self.features(q, i, raw, scores, picked, evidence))
             ev = list(dict.fromkeys((evidence.get(i) or []) + [k for k, _ in self.lexicon.expand(q)]))
             if not ev:
                 ev = [t for t in tokens(q) if t in self.index.docs[i].text][:6]
-            cands.append(Candidate(s, s.basis_on(day), conf, raw, ev[:8]))
+            cands.append(Candidate(s, s.basis_on(day), conf, raw, ev[:8], self.features(q, i, raw, scores, picked, evidence)))
         abstain, reason = self._abstain(q, cands)
         return MatchResult(ident, abstain, reason, cands, day)
+
+    def features(self, q: str, i: int, raw: float, scores: np.ndarray, picked: list[int], evidence: dict) -> dict:
+        """What the calibration looks at for one candidate: its raw score, how much of the text its own
+        words explain, its keyword hits, and its margin over the next candidate."""
+        grams = set(bigrams(q))
+        doc = self.index.docs[i].text
+        coverage = sum(1 for g in grams if g in doc) / len(grams) if grams else 0.0
+        others = [float(scores[j]) for j in picked if j != i]
+        margin = raw - max(others) if others else raw
+        return {"raw": raw, "coverage": coverage, "kw": min(len(evidence.get(i) or []), 3), "margin": margin}
+
+    def confidence(self, f: dict) -> float:
+        w = self.w
+        return _sigmoid(w.c0 + w.c_raw * f["raw"] + w.c_cov * f["coverage"] + w.c_kw * f["kw"] + w.c_margin * f["margin"])
 
     def _abstain(self, q: str, cands: list[Candidate]) -> tuple[bool, str | None]:
         han = re.findall(r"[\u4e00-\u9fff]", q)
