@@ -116,15 +116,14 @@ def eval_tune(file: Path = typer.Argument(..., exists=True, dir_okay=False),
     """在标注集上调整排序权重并校准置信度（结果为数据文件）。"""
     from ..matching.evaluate import load_cases
     from ..matching.matcher import Matcher
-    from ..matching.tune import calibrate, tune_ranking
+    from ..matching.tune import tune_all
     from ..matching.tune import write as write_weights
     from ..rules.catalog import get_catalog
 
     cases = load_cases(file)
     m = Matcher(get_catalog())
-    w = tune_ranking(m, cases)
+    w = tune_all(m, cases)
     console.print(f"排序权重：words={w.words} grams={w.grams} examples={w.examples} keywords={w.keywords} clause={w.clause}")
-    w = calibrate(m, cases)
     console.print(f"校准：c0={w.c0:.3f} raw={w.c_raw:.3f} cov={w.c_cov:.3f} kw={w.c_kw:.3f} margin={w.c_margin:.3f}；弃权阈值 {w.abstain_below}")
     if write:
         write_weights(w, len(cases), file.name)

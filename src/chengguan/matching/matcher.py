@@ -121,6 +121,7 @@ class Matcher:
                     self.kw_map.setdefault(k, []).append(i)
         self._dates: dict[dt.date, np.ndarray] = {}
         self._cache: dict[str, tuple] = {}
+        self._party: dict[str, np.ndarray] = {}
 
     def _date_mask(self, day: dt.date) -> np.ndarray:
         m = self._dates.get(day)
@@ -171,53 +172,57 @@ class Matcher:
         day = date or dt.date.today()
         q = normalize(text)
         mask = self._date_mask(day)
-        full, evidence, _ = self._score(q)
-        scores = full.copy()
-        clause_tops: list[int] = []
+        pool: dict[int, tuple[float, float, dict, list]] = {}  # index → (confidence, raw, features, evidence)
+
+        def consider(piece: str, weight: float = 1.0) -> int | None:
+            raw, evidence, _ = self._score(piece)
+            if party:
+                raw = raw * self._party_factor(party)
+            raw = np.where(mask, raw, -1.0)
+            order = [int(i) for i in np.argsort(-raw, kind="stable")[:12] if raw[i] > 0]
+            for i in order:
+                f = self.features(piece, i, float(raw[i]), raw, order, evidence)
+                conf = self.confidence(f)
+                rank = float(raw[i]) * weight
+                if i not in pool or rank > pool[i][1]:
+                    ev = list(dict.fromkeys((pool[i][3] if i in pool else []) + (evidence.get(i) or [])))
+                    pool[i] = (max(conf, pool[i][0]) if i in pool else conf, rank, f, ev)
+            return order[0] if order else None
+
+        consider(q)
+        clause_tops = []
         clauses = [c for c in CLAUSE_SPLIT.split(q) if len(re.findall(r"[\u4e00-\u9fff]", c)) >= 4]
         if len(clauses) > 1:
             for c in clauses:
-                cs, cev, _ = self._score(c)
-                cs = np.where(mask, cs, -1)
-                best = int(np.argmax(cs))
-                if cs[best] > 0:
-                    clause_tops.append(best)
-                    scores = np.maximum(scores, self.w.clause * cs)
-                for i, ks in cev.items():
-                    evidence.setdefault(i, [])
-                    for k in ks:
-                        if k not in evidence[i]:
-                            evidence[i].append(k)
-        if party:
-            for i, d in enumerate(self.index.docs):
-                ps = d.situation.parties
-                if "任何" not in ps and party not in ps:
-                    scores[i] *= 0.85
-        scores = np.where(mask, scores, -1.0)
-        order = list(np.argsort(-scores, kind="stable")[: max(top * 3, 10)])
-        # make sure each clause's best situation is near the top (several violations in one text)
-        picked: list[int] = []
-        if order:
-            picked.append(int(order[0]))
+                b = consider(c, self.w.clause)
+                if b is not None:
+                    clause_tops.append(b)
+        # ranked by the weighted evidence (raw); the calibrated confidence is what a person reads
+        ranked = sorted(pool, key=lambda i: (-pool[i][1], -pool[i][0]))
+        # several violations in one text: each clause's best situation is kept near the top
+        picked: list[int] = ranked[:1]
         for ci in clause_tops:
             if ci not in picked and len(picked) < max(2, top - 1):
                 picked.append(ci)
-        for i in order:
-            if int(i) not in picked:
-                picked.append(int(i))
-        picked = [i for i in picked if scores[i] > 0][:top]
-        top_raw = float(scores[picked[0]]) if picked else 0.0
+        picked += [i for i in ranked if i not in picked]
+        picked = picked[:top]
+        expansions = [k for k, _ in self.lexicon.expand(q)]
         cands = []
         for i in picked:
             s = self.index.docs[i].situation
-            raw = float(scores[i])
-            conf = self.confidence(self.features(q, i, raw, scores, picked, evidence))
-            ev = list(dict.fromkeys((evidence.get(i) or []) + [k for k, _ in self.lexicon.expand(q)]))
-            if not ev:
-                ev = [t for t in tokens(q) if t in self.index.docs[i].text][:6]
-            cands.append(Candidate(s, s.basis_on(day), conf, raw, ev[:8], self.features(q, i, raw, scores, picked, evidence)))
+            conf, raw, f, ev = pool[i]
+            ev = list(dict.fromkeys(ev + expansions)) or [t for t in tokens(q) if t in self.index.docs[i].text][:6]
+            cands.append(Candidate(s, s.basis_on(day), min(1.0, conf), raw, ev[:8], f))
         abstain, reason = self._abstain(q, cands)
         return MatchResult(ident, abstain, reason, cands, day)
+
+    def _party_factor(self, party: str) -> np.ndarray:
+        f = self._party.get(party)
+        if f is None:
+            f = np.array([1.0 if ("任何" in d.situation.parties or party in d.situation.parties) else 0.85
+                          for d in self.index.docs], dtype=np.float32)
+            self._party[party] = f
+        return f
 
     def features(self, q: str, i: int, raw: float, scores: np.ndarray, picked: list[int], evidence: dict) -> dict:
         """What the calibration looks at for one candidate: its raw score, how much of the text its own
@@ -225,7 +230,7 @@ class Matcher:
         grams = set(bigrams(q))
         doc = self.index.docs[i].text
         coverage = sum(1 for g in grams if g in doc) / len(grams) if grams else 0.0
-        others = [float(scores[j]) for j in picked if j != i]
+        others = [float(scores[j]) for j in picked[:6] if j != i]
         margin = raw - max(others) if others else raw
         return {"raw": raw, "coverage": coverage, "kw": min(len(evidence.get(i) or []), 3), "margin": margin}
 
