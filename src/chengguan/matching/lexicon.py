@@ -16,13 +16,26 @@ class OutOfScopeTopic(BaseModel):
     terms: list[str]
 
 
+class CoOccurrence(BaseModel):
+    """When all of `all` and one of `any` occur anywhere in the text, add `add` (word order is free)."""
+
+    all: list[str]
+    any: list[str] = Field(default_factory=list)
+    add: list[str]
+
+
 class Lexicon(BaseModel):
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    co_occurrence: list[CoOccurrence] = Field(default_factory=list)
     out_of_scope: list[OutOfScopeTopic] = Field(default_factory=list)
 
     def expand(self, text: str) -> list[tuple[str, list[str]]]:
         """(colloquial phrase found in text, canonical terms) pairs."""
-        return [(k, v) for k, v in self.synonyms.items() if k in text]
+        out = [(k, v) for k, v in self.synonyms.items() if k in text]
+        for r in self.co_occurrence:
+            if all(w in text for w in r.all) and (not r.any or any(w in text for w in r.any)):
+                out.append(("+".join(r.all + [next((w for w in r.any if w in text), "")]).strip("+"), r.add))
+        return out
 
     def out_of_scope_hits(self, text: str) -> list[tuple[OutOfScopeTopic, list[str]]]:
         out = []

@@ -187,31 +187,32 @@ class Matcher:
                 if i not in pool or rank > pool[i][1]:
                     ev = list(dict.fromkeys((pool[i][3] if i in pool else []) + (evidence.get(i) or [])))
                     pool[i] = (max(conf, pool[i][0]) if i in pool else conf, rank, f, ev)
-            return order[0] if order else None
+            return order[:3]
 
         consider(q)
-        clause_tops = []
+        clause_tops: list[list[int]] = []
         clauses = [c for c in CLAUSE_SPLIT.split(q) if len(re.findall(r"[\u4e00-\u9fff]", c)) >= 4]
         if len(clauses) > 1:
             for c in clauses:
-                b = consider(c, self.w.clause)
-                if b is not None:
-                    clause_tops.append(b)
+                clause_tops.append(consider(c, self.w.clause))
         # ranked by the weighted evidence (raw); the calibrated confidence is what a person reads
         ranked = sorted(pool, key=lambda i: (-pool[i][1], -pool[i][0]))
         # several violations in one text: each clause's best situation is kept near the top
         picked: list[int] = ranked[:1]
-        for ci in clause_tops:
-            if ci not in picked and len(picked) < max(2, top - 1):
+        for tops in clause_tops:  # each clause contributes its best situation not already shown
+            ci = next((i for i in tops if i not in picked and pool[i][0] >= max(0.3, self.w.abstain_below)), None)
+            if ci is not None and len(picked) < max(2, top - 1):
                 picked.append(ci)
         picked += [i for i in ranked if i not in picked]
         picked = picked[:top]
-        expansions = [k for k, _ in self.lexicon.expand(q)]
+        expansions = self.lexicon.expand(q)
         cands = []
         for i in picked:
             s = self.index.docs[i].situation
             conf, raw, f, ev = pool[i]
-            ev = list(dict.fromkeys(ev + expansions)) or [t for t in tokens(q) if t in self.index.docs[i].text][:6]
+            doc = self.index.docs[i].text
+            ev = list(dict.fromkeys(ev + [k for k, adds in expansions if any(a in doc for a in adds)]))
+            ev = ev or [t for t in tokens(q) if len(t) > 1 and t in doc][:6]
             cands.append(Candidate(s, s.basis_on(day), min(1.0, conf), raw, ev[:8], f))
         abstain, reason = self._abstain(q, cands)
         return MatchResult(ident, abstain, reason, cands, day)
