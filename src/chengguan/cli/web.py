@@ -38,9 +38,12 @@ def warm_engines() -> dict:
     from ..law.kb import get_kb
     from ..rules.catalog import get_catalog
 
+    from ..matching.matcher import get_matcher
+
     kb = get_kb()
     _ = kb.search_index
     cat = get_catalog()
+    get_matcher()  # builds or loads the matcher index cache
     return {"laws": len(kb.titles), "versions": sum(len(v) for v in kb.versions.values()),
             "articles": sum(len(i.articles) for vs in kb.versions.values() for i in vs), "situations": len(cat.situations)}
 

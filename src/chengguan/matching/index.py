@@ -5,7 +5,6 @@ Built once per process from the catalog (about a second for the full catalog); q
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -29,31 +28,45 @@ def bigrams(text: str) -> list[str]:
 
 
 class Bm25:
-    """A small BM25 index with numpy postings: docs are token lists."""
+    """A small BM25 index stored as CSR arrays (one slice of doc ids and weights per term); docs are token lists."""
 
     def __init__(self, docs: list[list[str]]):
         self.n = len(docs)
-        lengths = np.array([len(d) for d in docs], dtype=np.float32)
-        avg = float(lengths.mean()) if self.n else 1.0
-        postings: dict[str, dict[int, int]] = {}
+        vocab: dict[str, int] = {}
+        term_ids: list[int] = []
+        doc_ids: list[int] = []
         for i, d in enumerate(docs):
             for t in d:
-                p = postings.setdefault(t, {})
-                p[i] = p.get(i, 0) + 1
-        self.idf: dict[str, float] = {}
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for t, p in postings.items():
-            ids = np.fromiter(p.keys(), dtype=np.int32, count=len(p))
-            tf = np.fromiter(p.values(), dtype=np.float32, count=len(p))
-            idf = math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5))
-            self.idf[t] = idf
-            w = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[ids] / avg))
-            self.postings[t] = (ids, w.astype(np.float32))
+                term_ids.append(vocab.setdefault(t, len(vocab)))
+            doc_ids.extend([i] * len(d))
+        lengths = np.array([len(d) for d in docs], dtype=np.float32)
+        avg = float(lengths.mean()) if self.n else 1.0
+        pairs = np.array(term_ids, dtype=np.int64) * max(self.n, 1) + np.array(doc_ids, dtype=np.int64)
+        uniq, tf = np.unique(pairs, return_counts=True)
+        t_of = uniq // max(self.n, 1)
+        d_of = (uniq % max(self.n, 1)).astype(np.int32)
+        df = np.bincount(t_of, minlength=len(vocab)).astype(np.float32)
+        idf = np.log(1 + (self.n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        tf = tf.astype(np.float32)
+        w = idf[t_of] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[d_of] / avg))
+        self.vocab = vocab
+        self.indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(t_of, minlength=len(vocab)), out=self.indptr[1:])
+        self.doc_ids = d_of
+        self.weights = w.astype(np.float32)
+        self.idf = {t: float(idf[i]) for t, i in vocab.items()}
+
+    def postings(self, term: str):
+        i = self.vocab.get(term)
+        if i is None:
+            return None
+        a, b = self.indptr[i], self.indptr[i + 1]
+        return self.doc_ids[a:b], self.weights[a:b]
 
     def scores(self, terms: list[str], weights: dict[str, float] | None = None) -> np.ndarray:
         s = np.zeros(self.n, dtype=np.float32)
         for t in terms:
-            p = self.postings.get(t)
+            p = self.postings(t)
             if p is not None:
                 s[p[0]] += p[1] * (weights.get(t, 1.0) if weights else 1.0)
         return s

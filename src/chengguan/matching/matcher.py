@@ -255,6 +255,12 @@ class Matcher:
 
 @lru_cache(maxsize=1)
 def get_matcher() -> Matcher:
+    """The process-wide matcher, loaded from the on-disk cache when the catalog has not changed."""
     from ..rules.catalog import get_catalog
+    from ..text import ensure_dictionary
+    from .cache import load_or_build
 
-    return Matcher(get_catalog())
+    m = load_or_build(lambda: Matcher(get_catalog()))
+    ensure_dictionary([k for s in m.catalog.situations.values() for k in s.keywords if 1 < len(k) <= 8])
+    m._cache = {}
+    return m
