@@ -154,6 +154,8 @@ def test_examples_copied_from_the_evaluation_set_are_refused(tmp_path):
     ("处违法所得一倍以上三倍以下的罚款", [("gains_multiple", 1, 3)]),
     ("处违法所得的10%以上50%以下的罚款", [("gains_percent", 10, 50)]),
     ("并处一万元至五万元的罚款", [("range", 10000, 50000)]),
+    ("处补偿费的三倍至十倍的罚款", [("fee_multiple", 3, 10)]),
+    ("处重置评估价格二至三倍罚款", [("value_multiple", 2, 3)]),
     ("拒不停止使用的，处以每日五十元罚款", [("per_unit", 50, 50)]),
 ])
 def test_fine_parser_reads_the_forms_statutes_use(text, expected):
