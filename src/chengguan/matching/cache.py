@@ -27,6 +27,11 @@ def source_key() -> str:
             if f.is_file() and f.suffix in (".yaml", ".txt"):
                 h.update(str(f.relative_to(DATA_DIR)).encode())
                 h.update(f.read_bytes())
+    from ..rules.catalog import runtime_rules_dir
+
+    ov = runtime_rules_dir() / "situations.yaml"
+    if ov.exists():
+        h.update(ov.read_bytes())
     for mod in ("matcher.py", "index.py", "lexicon.py"):
         h.update((Path(__file__).parent / mod).read_bytes())
     return h.hexdigest()[:20]

@@ -70,7 +70,24 @@ def _load_list(path: Path, model, problems: list[LoadProblem]):
     return out
 
 
-def load_catalog(root: Path | None = None) -> Catalog:
+def runtime_rules_dir() -> Path:
+    """Situations accepted through the admin (legal office edits) live in the runtime data folder and
+    replace the shipped ones with the same id."""
+    import os
+
+    return Path(os.environ.get("CHENGGUAN_DATA_DIR", "var")) / "rules"
+
+
+def load_overrides(cat: Catalog, path: Path) -> None:
+    if not path.exists():
+        return
+    for s in _load_list(path, Situation, cat.problems):
+        cat.situations[s.id] = s
+        cat.source_file[s.id] = f"{path.name}（管理员修订）"
+
+
+def load_catalog(root: Path | None = None, overrides: bool | None = None) -> Catalog:
+    use_overrides = overrides if overrides is not None else root is None
     root = root or RULES_DIR
     cat = Catalog()
     for f in sorted((root / "items").glob("*.yaml")):
@@ -87,6 +104,8 @@ def load_catalog(root: Path | None = None) -> Catalog:
             cat.source_file[s.id] = f.name
     for f in sorted((root / "out_of_scope").glob("*.yaml")):
         cat.out_of_scope.extend(_load_list(f, OutOfScope, cat.problems))
+    if use_overrides:
+        load_overrides(cat, runtime_rules_dir() / "situations.yaml")
     towns = root / "towns.yaml"
     if towns.exists():
         cat.towns = yaml.load(towns.read_text(encoding="utf-8"), Loader=_Loader) or {}

@@ -175,6 +175,17 @@ class Situation(BaseModel):
         self.violated = self.penalty = self.penalty_kinds = self.fines = self.tiers = None
         return self
 
+    def authoring_dict(self) -> dict:
+        """The situation as an author writes it (data/rules/SCHEMA.md): one undated basis goes back to the top level."""
+        d = self.model_dump(mode="json", exclude_none=True)
+        bases = d.get("bases") or []
+        if len(bases) == 1 and not bases[0].get("valid_from") and not bases[0].get("valid_to"):
+            b = d.pop("bases")[0]
+            for k in ("violated", "penalty", "penalty_kinds", "fines", "tiers"):
+                if b.get(k) or k in ("violated", "penalty", "penalty_kinds"):
+                    d[k] = b.get(k, [])
+        return d
+
     def basis_on(self, day: dt.date) -> Basis | None:
         for b in self.bases or []:
             if b.covers(day):
