@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from pydantic import ValidationError
 from rich.table import Table
 
 from .common import console, emit_json, fail
@@ -32,8 +33,43 @@ def _load_record(path: Path):
         fail(f"案件记录无效：{msgs}")
 
 
+def _case_from_database(ref: str):
+    """A case by its database id or its number (涪城管案〔2026〕00001号)."""
+    from .web import setup_django
+
+    setup_django()
+    from ..cases.models import Case
+
+    c = Case.objects.filter(pk=int(ref)).first() if ref.isdigit() else Case.objects.filter(number=ref).first()
+    if c is None:
+        fail(f"没有找到案件 {ref}（也不是一个存在的 JSON 文件）")
+    return c
+
+
+def _record_from_database(c):
+    from ..cases.documents import case_record
+
+    try:
+        return case_record(c)
+    except (ValueError, ValidationError) as e:
+        fail(f"案件 {c.number} 还不能生成文书：{e}")
+
+
+class _TransactionalAllocator:
+    """文号 from the case database, each issued in its own transaction."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def allocate(self, prefix, year, *, case_number="", kind=""):
+        from django.db import transaction
+
+        with transaction.atomic():
+            return self.inner.allocate(prefix, year, case_number=case_number, kind=kind)
+
+
 @docs_app.command()
-def render(case: Optional[Path] = typer.Argument(None, help="案件记录 JSON 文件（CaseRecord）"),
+def render(case: Optional[str] = typer.Argument(None, help="案件编号或数据库 id（从案件库生成），或案件记录 JSON 文件（CaseRecord）"),
            out: Path = typer.Option(..., "--out", help="输出目录"),
            example: bool = typer.Option(False, "--example", help="使用内置示例案件（涪陵区人行天桥摆摊兜售物品，普通程序罚款）"),
            all_kinds: bool = typer.Option(False, "--all-kinds", help="与 --example 合用：另生成听证、简易程序、不予处罚、移送等变体，覆盖全部文书种类"),
@@ -51,9 +87,18 @@ def render(case: Optional[Path] = typer.Argument(None, help="案件记录 JSON �
         fail("请给出案件记录 JSON 文件，或使用 --example（二者选一）")
     if all_kinds and not example:
         fail("--all-kinds 只能与 --example 一起使用")
-    records = {"": _load_record(case)} if case else ({"": example_record()} if not all_kinds else
-                                                      {k: v for k, v in example_variants().items()})
-    allocator = SQLiteAllocator(numbers_db) if numbers_db or case else None
+    db_case = None
+    if case and not Path(case).exists():
+        db_case = _case_from_database(case)
+    records = ({"": _record_from_database(db_case)} if db_case is not None else
+               {"": _load_record(Path(case))} if case else
+               ({"": example_record()} if not all_kinds else {k: v for k, v in example_variants().items()}))
+    if db_case is not None:
+        from ..cases.numbering import DbAllocator
+
+        allocator = _TransactionalAllocator(DbAllocator())
+    else:
+        allocator = SQLiteAllocator(numbers_db) if numbers_db or case else None
     if allocator is None:
         from ..documents.numbering import MemoryAllocator
 
