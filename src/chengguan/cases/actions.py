@@ -538,6 +538,8 @@ def record_payment(actor, case: Case | int, *, amount: Decimal, paid_on: dt.date
     case = _lock(case, expected_version)
     if case.status != "执行":
         raise CaseError("只有执行中的案件可以登记缴款")
+    if case.paid_at:
+        raise CaseError(f"本案罚款已于{case.paid_at}登记缴纳{case.paid_amount}元，不能重复登记")
     if paid_on < case.served_at or paid_on > today():
         raise CaseError("缴款日期须在送达之后、今天之前")
     due = case.fine_amount + late_fee(case, paid_on)

@@ -18,7 +18,6 @@ calling the actions for every case.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import random
 import struct
 import sys
@@ -198,10 +197,9 @@ OPEN_CLOCK = {"调查", "法制审核", "集体讨论", "调查终结", "听证"
 
 # ---- small helpers ----------------------------------------------------------------------------------
 def _cal():
+    """The calendar in force (seed_cases calls ensure_calendar() once, so admin-entered years count)."""
     from ..calendar import get_calendar
-    from .workcalendar import ensure_calendar
 
-    ensure_calendar()
     return get_calendar()
 
 
@@ -222,7 +220,6 @@ def _prev_wd(day: dt.date) -> dt.date:
 def _due(day: dt.date, period: str) -> dt.date | None:
     from ..calendar import CalendarError, deadline
 
-    _cal()
     try:
         return deadline(day, period).due
     except CalendarError:
@@ -363,7 +360,6 @@ class Plan:
     act_date: dt.date | None = None
     fine: Decimal | None = None
     decided_fine: Decimal | None = None
-    kinds: list = field(default_factory=list)
     rand: dict = field(default_factory=dict)  # every random gap, drawn once
     steps: list = field(default_factory=list)  # (day, label, fn)
     case_id: int | None = None
@@ -776,7 +772,8 @@ class _Runner:
     def _clue(self, plan, _):
         s = plan.situation
         party = None if plan.target == "线索" and plan.source not in ("巡查", "视频") else plan.party
-        c = actions.register_clue(plan.crew[0], source=plan.source, facts=plan.facts, place=plan.place, act_date=plan.act_date,
+        c = actions.register_clue(plan.crew[0], source=plan.source, facts=plan.facts, place=plan.place,
+                                  act_date=plan.act_date,
                                   town=plan.town, situation_id=s.id if s else "", party=party, team=plan.team)
         plan.case_id = c.pk
 
@@ -992,7 +989,7 @@ def _purge() -> None:
             AuditEntry.objects.all().delete()
             Transfer.objects.all().delete()
             Review.objects.all().delete()
-            Evidence.objects.all()._raw_delete(Evidence.objects.db)
+            Evidence.objects.all().delete()
             Case.officers.through.objects.all().delete()
             Case.objects.all().delete()
             AuditHead.objects.all().delete()
@@ -1017,6 +1014,9 @@ def seed_cases(reset: bool = False, count: int = 300, seed: int = 2026, progress
         return {"skipped": True, "cases": n, "reason": f"已有 {n} 件案件，未重复生成演示案件（--reset 可重建）"}
     if n and reset:
         _purge()
+    from .workcalendar import ensure_calendar
+
+    ensure_calendar()
     with transaction.atomic():
         people = ensure_teams_and_officers()
     rng = random.Random(seed)
@@ -1029,7 +1029,7 @@ def seed_cases(reset: bool = False, count: int = 300, seed: int = 2026, progress
     show = sys.stderr.isatty() if progress is None else progress
 
     def execute(tick=None):
-        batch = 400
+        batch = 100
         for start in range(0, len(events), batch):
             with transaction.atomic():
                 for day, idx, _k, label, arg in events[start:start + batch]:
@@ -1070,6 +1070,7 @@ def seed_bulk(n: int, seed: int = 7, prototypes: int = 200, progress: bool = Fal
     (and new 决定书文号) reserved from DocumentCounter in one step, and a new party with a valid ID number or
     credit code. Each clone gets exactly one audit entry, written through chengguan.cases.audit.append
     (action "bulk_seed", naming its prototype), so the hash chain stays whole and verifiable.
+    Clone numbers follow the prototypes' (so they are not in date order); 10,000 cases take ~20 s here.
     """
     t0 = time.perf_counter()
     base = seed_cases(count=min(prototypes, n), progress=progress)
@@ -1094,29 +1095,39 @@ def seed_bulk(n: int, seed: int = 7, prototypes: int = 200, progress: bool = Fal
                 k = _decision_kind(p)
                 need[(k, p.decided_at.year)] = need.get((k, p.decided_at.year), 0) + 1
         next_no = {}
-        from .numbering import format_number
+        from .numbering import format_number, prefix_for
 
         for (kind, year), k in need.items():
-            c, _ = DocumentCounter.objects.select_for_update().get_or_create(kind=kind, year=year)
+            prefix = prefix_for(kind)
+            with transaction.atomic():
+                DocumentCounter.objects.get_or_create(kind=prefix, year=year)
+            c = DocumentCounter.objects.select_for_update().get(kind=prefix, year=year)
             next_no[(kind, year)] = c.last
             c.last += k
             c.save(update_fields=["last"])
         skip = {"id", "number", "decision_number", "party_name", "party_id_number", "party_address", "party_phone",
-                "party_legal_rep", "updated_at"}
+                "party_legal_rep", "updated_at", "doc_numbers"}
         fields = [f.attname for f in Case._meta.concrete_fields if f.attname not in skip]
+        has_doc_numbers = any(f.attname == "doc_numbers" for f in Case._meta.concrete_fields)
         rows = []
         for p in picks:
             kw = {f: getattr(p, f) for f in fields}
             key = ("案件", p.clue_at.year)
             next_no[key] += 1
-            kw["number"] = format_number("案件", p.clue_at.year, next_no[key])
+            kw["number"] = format_number(prefix_for("案件"), p.clue_at.year, next_no[key])
+            if has_doc_numbers:
+                kw["doc_numbers"] = {}
             if p.decision_number:
                 dk = (_decision_kind(p), p.decided_at.year)
                 next_no[dk] += 1
-                kw["decision_number"] = format_number(dk[0], dk[1], next_no[dk])
-            party = make_party(rng, p.party_type, p.town or "敦仁街道", "市容环卫")
-            kw.update(party_name=party["name"], party_id_number=party["id_number"], party_address=party["address"],
-                      party_phone=party["phone"], party_legal_rep=party.get("legal_rep", ""))
+                kw["decision_number"] = format_number(prefix_for(dk[0]), dk[1], next_no[dk])
+                if has_doc_numbers:
+                    kw["doc_numbers"] = {dk[0]: kw["decision_number"]}
+            if p.party_name:  # a new party; the facts name it instead of the prototype's
+                party = make_party(rng, p.party_type, p.town or "敦仁街道", "市容环卫")
+                kw.update(party_name=party["name"], party_id_number=party["id_number"], party_address=party["address"],
+                          party_phone=party["phone"], party_legal_rep=party.get("legal_rep", ""),
+                          facts=p.facts.replace(p.party_name, party["name"]))
             rows.append(Case(**kw))
             year_of[len(rows) - 1] = p
         created = []
@@ -1144,7 +1155,3 @@ def _decision_kind(case: Case) -> str:
     if case.procedure == "简易":
         return "当场行政处罚决定书"
     return "行政处罚决定书" if case.decision == "处罚" else "不予行政处罚决定书"
-
-
-def _sha(data: bytes) -> str:  # kept for callers that want to check evidence hashes
-    return hashlib.sha256(data).hexdigest()

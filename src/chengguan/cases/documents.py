@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import ValidationError
+
 from ..documents import CaseRecord, applicable_kinds, render_docx
 from ..documents.manifest import load_manifest
 from .models import Case
+
+class DocumentsUnavailable(ValueError):
+    """The case lacks a particular the documents require; the message says which, in Chinese."""
+
 
 EVIDENCE_KIND = {"照片": "视听资料", "视听资料": "视听资料", "笔录": "勘验笔录、现场笔录", "测量": "勘验笔录、现场笔录",
                  "书证": "书证", "电子数据": "电子数据", "其他": "书证"}
@@ -22,7 +28,7 @@ def case_record(case: Case) -> CaseRecord:
 
     s = get_catalog().situation(case.situation_id) if case.situation_id else None
     if s is None:
-        raise ValueError("案件尚未确定违法情形，不能生成文书")
+        raise DocumentsUnavailable("案件尚未确定违法情形，不能生成文书")
     day = case.act_date or case.clue_at
     basis = s.basis_on(day) or s.bases[-1]
     party = {"kind": case.party_type, "name": case.party_name or "（未填写）", "address": case.party_address or "（未填写）",
@@ -62,21 +68,22 @@ def case_record(case: Case) -> CaseRecord:
                   "service": case.served_at, "payment": case.paid_at, "closed": case.closed_at,
                   "transfer": transfer.created_at.date() if transfer else None},
         "hearing": {"required": case.hearing_required, "requested": case.hearing_requested},
-        "review": {"reviewer": legal.reviewer.get_full_name() or legal.reviewer.username, "opinion": legal.opinion,
+        "review": {"reviewer": (legal.reviewer.last_name + legal.reviewer.first_name) or legal.reviewer.username, "opinion": legal.opinion,
                    "conclusion": "同意" if legal.passed else "补充调查后再审"} if legal else None,
         "transfer": {"receiver": transfer.agency, "reason": transfer.reason} if transfer else None,
         "doc_numbers": dict(case.doc_numbers or {}),
     }
     if "罚款" in data["decision"]["kinds"] and not case.fine_amount:
         data["decision"]["kinds"] = [k for k in data["decision"]["kinds"] if k != "罚款"]
-    return CaseRecord.model_validate(data)
+    try:
+        return CaseRecord.model_validate(data)
+    except ValidationError as e:
+        problems = "；".join(err["msg"].removeprefix("Value error, ") for err in e.errors())
+        raise DocumentsUnavailable(f"尚不能生成文书：{problems}") from e
 
 
 def kinds_for(case: Case) -> list[str]:
-    try:
-        return applicable_kinds(case_record(case))
-    except ValueError:
-        return []
+    return applicable_kinds(case_record(case))
 
 
 def numbered(kind: str) -> bool:

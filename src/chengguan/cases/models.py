@@ -39,11 +39,12 @@ class Officer(models.Model):
         verbose_name = verbose_name_plural = "执法人员"
 
     def __str__(self) -> str:
-        return f"{self.user.get_full_name() or self.user.username}（{self.cert_no or '无执法证'}）"
+        return f"{self.name}（{self.cert_no or '无执法证'}）"
 
     @property
     def name(self) -> str:
-        return self.user.last_name + self.user.first_name or self.user.username
+        """姓 then 名, as Chinese names are written."""
+        return (self.user.last_name + self.user.first_name) or self.user.username
 
 
 class Case(models.Model):
@@ -112,7 +113,8 @@ class Case(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "案件"
         ordering = ["-clue_at", "-id"]
-        indexes = [models.Index(fields=["team", "status"]), models.Index(fields=["status", "clue_at"])]
+        indexes = [models.Index(fields=["team", "status"]), models.Index(fields=["status", "clue_at"]),
+                   models.Index(fields=["-clue_at", "-id"], name="cases_case_list_order")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.party_name} {self.get_status_display()}"

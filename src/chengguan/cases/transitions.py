@@ -69,9 +69,14 @@ BY_NAME = {t.name: t for t in TRANSITIONS}
 
 def available(user, case: Case) -> list[Transition]:
     out = [t for t in TRANSITIONS if t.allowed(user, case)]
+    hide = set()
     if case.procedure == "简易" and case.filed_with_bureau:
-        out = [t for t in out if t.name != "file_simple_case_with_bureau"]
-    return out
+        hide.add("file_simple_case_with_bureau")
+    if case.paid_at:
+        hide |= {"record_payment", "record_enforcement"}
+    if case.waiver_recorded:
+        hide |= {"request_hearing", "record_statement"}
+    return [t for t in out if t.name not in hide]
 
 
 def _money(data: dict, name: str, required: bool) -> Decimal | None:

@@ -45,6 +45,7 @@ def case_list(request):
         qs = qs.filter(Q(number__contains=q) | Q(party_name__contains=q) | Q(place__contains=q))
     if mine:
         qs = qs.filter(Q(officers__user=request.user) | Q(created_by=request.user)).distinct()
+    qs = qs.defer("facts", "discretion", "circumstances", "doc_numbers")
     page = Paginator(qs.order_by("-clue_at", "-id"), 30).get_page(request.GET.get("page"))
     rows = [(c, current_clock(c)) for c in page.object_list]
     return render(request, "cases/list.html", {"page": page, "rows": rows, "statuses": Case.STATUSES, "status": status,
@@ -78,19 +79,25 @@ def case_detail(request, pk: int):
     timeline = AuditEntry.objects.filter(object_type="Case", object_id=str(case.pk)).order_by("seq")
     clock = current_clock(case)
     officers = Officer.objects.exclude(cert_no="").select_related("user")
+    docs, docs_problem = _documents_for(case) if case.situation_id else ([], None)
     return render(request, "cases/detail.html", {
         "case": case, "situation": s, "provisions": provisions, "timeline": timeline, "clock": clock,
         "transitions": transitions.available(request.user, case), "officers": officers,
         "evidence": case.evidence.all(), "reviews": case.reviews.all(), "transfers": case.transfers.all(),
-        "documents": _documents_for(case),
+        "documents": docs, "documents_problem": docs_problem, "action_labels": ACTION_LABELS,
     })
 
 
-def _documents_for(case: Case) -> list[dict]:
-    from .documents import kinds_for, numbered
+def _documents_for(case: Case) -> tuple[list[dict], str | None]:
+    """The documents of the case, or why none can be made yet (a missing particular, said in Chinese)."""
+    from .documents import DocumentsUnavailable, kinds_for, numbered
 
+    try:
+        kinds = kinds_for(case)
+    except DocumentsUnavailable as e:
+        return [], str(e)
     return [{"kind": k, "number": case.doc_numbers.get(k), "needs_number": numbered(k) and k not in case.doc_numbers}
-            for k in kinds_for(case)]
+            for k in kinds], None
 
 
 @login_required
@@ -134,6 +141,11 @@ def circumstances(request, sid: str):
     return render(request, "cases/_circumstances.html", {"s": s, "text": request.GET.get("text", ""),
                                                          "date": request.GET.get("date") or dt.date.today().isoformat()})
 
+
+ACTION_LABELS = {t.name: t.label for t in transitions.TRANSITIONS} | {
+    "register_clue": "登记线索", "decide_on_the_spot": "当场作出处罚决定", "file_with_bureau": "简易程序备案",
+    "issue_document_number": "文书编号", "receive_transfer": "接收移送", "update_transfer": "更新移送状态",
+}
 
 QUANTITY_LABELS = {"area": "面积（平方米）", "days": "天数", "vehicles": "车辆数", "volume": "体积（立方米）", "cost": "工程造价（元）",
                    "gains": "违法所得（元）", "value": "价值（元）", "count": "数量", "trees": "树木株数", "fee": "应缴费用（元）",
@@ -195,7 +207,11 @@ def start_case(request, sid: str):
     if request.method == "POST":
         p = request.POST
         party = {"type": p.get("party") or "个人", "name": p.get("party_name", "").strip(), "id_number": p.get("party_id_number", "").strip().upper(),
-                 "address": p.get("party_address", "").strip(), "phone": p.get("party_phone", "").strip()}
+                 "address": p.get("party_address", "").strip(), "phone": p.get("party_phone", "").strip(),
+                 "legal_rep": p.get("party_legal_rep", "").strip()}
+        if party["type"] == "单位" and not party["legal_rep"]:
+            ctx["errors"]["form"] = "当事人为单位时，请填写法定代表人或负责人"
+            return render(request, "cases/start.html", ctx, status=422)
         try:
             act_date = dt.date.fromisoformat(p.get("date") or "")
         except ValueError:

@@ -80,7 +80,18 @@ def demo(reset: bool = typer.Option(False, "--reset", help="清空并重建演�
     warm_engines()
     from ..web.demo import seed_demo
 
-    accounts = seed_demo(reset=reset, password=DEMO_PASSWORD)
+    summary: dict = {}
+    try:
+        accounts = seed_demo(reset=reset, password=DEMO_PASSWORD, summary=summary)
+    except Exception as e:  # noqa: BLE001 - DemoResetError and friends carry a Chinese message
+        if type(e).__name__ == "DemoResetError":
+            fail(str(e))
+        raise
+    if summary.get("skipped"):
+        console.print(summary.get("reason", ""))
+    elif summary:
+        states = "、".join(f"{k} {v}" for k, v in (summary.get("by_status") or {}).items())
+        console.print(f"已生成演示案件 {summary.get('cases')} 件（{states}）")
     console.print("演示账号（密码均为 [bold]%s[/bold]）：" % DEMO_PASSWORD)
     for username, role in accounts:
         console.print(f"  {username:<14} {role}")

@@ -38,8 +38,8 @@ UNIT_QUANTITY = {
     "立方米": "volume", "吨": "weight", "株": "trees", "棵": "trees", "处": "count", "个": "count", "次": "count",
     "米": "length", "延长米": "length",
 }
-KIND_QUANTITY = {"cost_percent": "cost", "gains_percent": "gains", "gains_multiple": "gains", "value_multiple": "value", "fee_multiple": "fee"}
-KIND_LABEL = {"range": "元", "per_unit": "元/", "cost_percent": "% × 工程造价", "gains_percent": "% × 违法所得", "gains_multiple": "倍 × 违法所得",
+KIND_QUANTITY = {"cost_percent": "cost", "gains_percent": "gains", "fee_percent": "fee", "gains_multiple": "gains", "value_multiple": "value", "fee_multiple": "fee"}
+KIND_LABEL = {"range": "元", "per_unit": "元/", "cost_percent": "% × 工程造价", "gains_percent": "% × 违法所得", "fee_percent": "% × 费用", "gains_multiple": "倍 × 违法所得",
               "value_multiple": "倍 × 价值", "fee_multiple": "倍 × 应缴费用"}
 # 行政处罚法第九条的处罚种类（其余为责令类命令或强制措施）
 PUNITIVE = ("警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "没收实物", "暂扣许可证件", "降低资质等级",
@@ -320,6 +320,8 @@ class _Engine:
             return q / 100, f"工程造价 {_yuan(q)} × 百分比"
         if f.kind == "gains_percent":
             return q / 100, f"违法所得 {_yuan(q)} × 百分比"
+        if f.kind == "fee_percent":
+            return q / 100, f"费用 {_yuan(q)} × 百分比"
         if f.kind == "per_unit":
             return q, f"{q:g}{f.unit} × 每{f.unit}单价"
         return q, f"{QUANTITIES[key].split('（')[0]} {_yuan(q)} × 倍数"

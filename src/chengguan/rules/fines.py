@@ -37,6 +37,9 @@ def amount(s: str) -> float:
         mult, s = 1000, s[:-1]
     if re.fullmatch(r"[\d.]+", s):
         return float(s) * mult
+    m = re.fullmatch(r"([\d.]+)([百千])", s)  # 5百, 1千 (mixed digits and units, as some texts write)
+    if m:
+        return float(m.group(1)) * {"百": 100, "千": 1000}[m.group(2)] * mult
     # Chinese numerals possibly containing 万 in the middle (一万五千)
     return float(cn_to_int(s)) * mult
 
@@ -45,6 +48,7 @@ RANGE_RE = re.compile(rf"({AMT})以上({AMT})以下|({AMT})至({AMT})(?:的)?罚
 UPTO_RE = re.compile(rf"({AMT})以下(?:的)?罚款")
 FIXED_RE = re.compile(rf"处(?:以)?(?:每(?:日|天|平方米|立方米|辆|株|棵|次|处|吨))?({AMT})(?:的)?罚款|罚款({AMT})")
 PCT_RANGE_RE = re.compile(rf"百分之({N})以上百分之({N})以下|(\d+(?:\.\d+)?)%以上(\d+(?:\.\d+)?)%以下")
+PCT_FIXED_RE = re.compile(rf"百分之({N})的罚款")
 PCT_UPTO_RE = re.compile(rf"百分之({N})以下|(\d+(?:\.\d+)?)%以下")
 MULT_RANGE_RE = re.compile(rf"({N})倍?(?:以上|至|到)({N})倍(?:以下)?")
 MULT_UPTO_RE = re.compile(rf"({N})倍以下")
@@ -91,9 +95,14 @@ def _num(s: str) -> float:
 
 
 def _percent_kind(text: str, pos: int) -> str:
-    """A percentage of 违法所得, or of 工程造价/合同价款 (the default)."""
+    """A percentage of 违法所得; of a fee (勘察费、设计费、监理酬金、应缴费用); or of 工程造价/合同价款 (the default).
+    The nearest base word before the percentage decides."""
     window = text[max(0, pos - 15):pos]
-    return "gains_percent" if ("违法所得" in window or "非法所得" in window) else "cost_percent"
+    bases = [(window.rfind(w), k) for w, k in (("违法所得", "gains_percent"), ("非法所得", "gains_percent"), ("酬金", "fee_percent"),
+                                               ("勘察费", "fee_percent"), ("设计费", "fee_percent"), ("造价", "cost_percent"),
+                                               ("价款", "cost_percent"))]
+    found = max(bases)
+    return found[1] if found[0] >= 0 else "cost_percent"
 
 
 def parse_fines(text: str) -> list[TextFine]:
@@ -117,6 +126,9 @@ def parse_fines(text: str) -> list[TextFine]:
     for m in PCT_RANGE_RE.finditer(text):
         lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         add(_percent_kind(text, m.start()), _num(lo), _num(hi), m)
+    for m in PCT_FIXED_RE.finditer(text):
+        v = _num(m.group(1))
+        add(_percent_kind(text, m.start()), v, v, m)
     for m in PCT_UPTO_RE.finditer(text):
         add(_percent_kind(text, m.start()), 0.0, _num(m.group(1) or m.group(2)), m)
     for m in MULT_RANGE_RE.finditer(text):

@@ -28,7 +28,7 @@ PENALTY_KINDS = (
     "责令补种", "暂扣物品", "暂扣车辆", "强制拆除", "代履行", "没收实物", "停止使用", "查封扣押",
 )
 TIER_LEVELS = ("轻微", "一般", "较重", "严重")
-FineKind = Literal["range", "per_unit", "cost_percent", "gains_percent", "gains_multiple", "value_multiple", "fee_multiple"]
+FineKind = Literal["range", "per_unit", "cost_percent", "gains_percent", "fee_percent", "gains_multiple", "value_multiple", "fee_multiple"]
 
 
 class Cite(BaseModel):
@@ -57,6 +57,7 @@ class Fine(BaseModel):
       per_unit       按单位计: min–max 元 per `unit` (每平方米/每辆/每日/每株…)
       cost_percent   工程造价百分比: min–max percent of 工程造价 (5 and 10 for 百分之五以上百分之十以下)
       gains_percent  违法所得百分比: min–max percent of 违法所得 (10 and 50 for 违法所得的10%以上50%以下)
+      fee_percent    费用百分比: min–max percent of a fee (合同约定的勘察费、设计费, 监理酬金)
       gains_multiple 违法所得倍数: min–max times 违法所得
       value_multiple 货值/价值倍数: min–max times the value (e.g. 树木价值)
       fee_multiple   应缴费用倍数: min–max times the fee that was due

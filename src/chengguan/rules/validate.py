@@ -143,11 +143,7 @@ class Validator:
                 for c in b.penalty:
                     r = self.check_cite(bw, c, day, "处罚依据")
                     if r is not None:
-                        try:
-                            whole = self.kb.resolve(r.law, r.article, as_of=day)
-                            penalty_texts.append((c, whole.text))
-                        except CitationError:
-                            pass
+                        penalty_texts.append((c, self.fine_text(r, day)))
             self.check_fines(bw, b, penalty_texts)
             self.check_tiers(bw, b)
         for alt in s.alternatives:
@@ -164,6 +160,16 @@ class Validator:
             for dv in self.dev_texts:
                 if difflib.SequenceMatcher(None, ex, dv).ratio() > 0.8:
                     self.err(where, f"示例与评测集文本过于相似（不得抄录评测集）：{ex}")
+
+    def fine_text(self, r, day) -> str:
+        """The text whose amounts a cited penalty provision sets: the cited 款 (with its 项) when a 款 is
+        cited and states amounts, else the whole article (amounts often sit in another 款 or in the lead-in)."""
+        art = r.instrument.article(r.article, r.suffix)
+        if r.paragraph is not None and art is not None:
+            para = art.paragraph(r.paragraph)
+            if para is not None and parse_fines(para.full_text):
+                return para.full_text
+        return art.text if art is not None else r.text
 
     def check_fines(self, where: str, b: Basis, penalty_texts: list[tuple[Cite, str]]) -> None:
         if "罚款" in b.penalty_kinds and not b.fines:

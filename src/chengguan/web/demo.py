@@ -21,7 +21,8 @@ DEMO_PEOPLE = [
 
 
 @transaction.atomic
-def seed_demo(reset: bool = False, password: str = "") -> list[tuple[str, str]]:
+def seed_demo(reset: bool = False, password: str = "", summary: dict | None = None) -> list[tuple[str, str]]:
+    """Demo accounts in every role (returned) and demo cases (their summary goes into `summary`)."""
     User = get_user_model()
     for r in ROLES:
         Group.objects.get_or_create(name=r)
@@ -38,5 +39,7 @@ def seed_demo(reset: bool = False, password: str = "") -> list[tuple[str, str]]:
         from ..cases.demo import seed_cases
     except ImportError:
         return out
-    seed_cases(reset=reset)
+    result = seed_cases(reset=reset)
+    if summary is not None:
+        summary.update(result or {})
     return out

@@ -42,3 +42,8 @@ OPTION_LABELS = {"none": "无", "minor": "轻微", "general": "一般", "serious
 @register.filter
 def option_label(value: str) -> str:
     return OPTION_LABELS.get(value, value)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None
