@@ -27,7 +27,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "== pip: installing chengguan and its pinned dependencies"
   .venv/bin/pip install -q --upgrade "pip>=24" 2>&1 | grep -v "^WARNING: Location" || true
   .venv/bin/pip install -q -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
-  .venv/bin/python -c "import chengguan, django, ninja, rjieba, docxtpl" 
+  .venv/bin/python -c "import chengguan, django, rjieba, docxtpl, numpy"
   touch "$stamp"
 fi
 

@@ -73,6 +73,7 @@ def test_building_case_goes_through_legal_review_to_closing(browsing, people, bu
     assert wang.locator("h1").inner_text() == "登记案件线索（普通程序）"
     assert wang.get_by_label("当事人类型", exact=True).input_value() == "单位"
     wang.get_by_label("姓名或名称", exact=True).fill(COMPANY)
+    wang.get_by_label("法定代表人或负责人（当事人为单位时填写）", exact=True).fill("何某")
     wang.get_by_label("身份证号或统一社会信用代码", exact=True).fill(_valid_uscc())
     wang.get_by_label("住址或住所", exact=True).fill("重庆市涪陵区崇义街道太白大道1号")
     wang.get_by_label("联系电话", exact=True).fill("02372000000")
@@ -223,6 +224,8 @@ def test_building_case_goes_through_legal_review_to_closing(browsing, people, bu
         p.get_by_label("送达方式", exact=True).select_option("直接送达")
     do(wang, "送达决定书", serve)
     assert "已完成：送达决定书" in messages(wang)
+    docs = wang.locator("#documents").inner_text()
+    assert "行政处罚决定书" in docs and "行政处罚事先告知书" in docs
     assert status_of(wang) == "执行"
     assert "登记缴款" in next_actions(wang) and "结案" not in next_actions(wang)
     case.refresh_from_db()
