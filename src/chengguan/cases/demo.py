@@ -954,7 +954,9 @@ def _make_plans(planner: _Planner, count: int) -> list[Plan]:
 
 
 def _rec_key(rec: dict) -> tuple:
-    return (rec["outcome"], repr(rec["fine"]), tuple(rec["penalties"]), rec["simple_procedure"], rec["hearing_required"],
+    # numbers compared as floats: PostgreSQL's jsonb gives 5000.0 back as 5000
+    fine = tuple(sorted((k, float(v)) for k, v in rec["fine"].items())) if rec["fine"] else None
+    return (rec["outcome"], fine, tuple(rec["penalties"]), rec["simple_procedure"], rec["hearing_required"],
             rec["legal_review_required"], rec["collective_discussion_required"])
 
 
