@@ -122,3 +122,12 @@ def test_documents_of_a_case_are_generated_from_its_record(wang, people, on_day,
     doc = read_doc(r.content)
     assert errors(check_doc(doc)) == []
     assert case.decision_number in doc.text and "贰佰元整" in doc.text and liu["name"] in doc.text
+
+
+def test_deadline_board_lists_overdue_cases_per_team(client, people, on_day):
+    c = actions.register_clue(people["xiaowang"], source="巡查", facts="乱堆物料", place="滨江路", act_date=dt.date(2026, 3, 1))
+    actions.file_case(people["laoli"], c)
+    on_day(dt.date(2026, 6, 10))  # past the 90-day decision deadline
+    client.force_login(people["laoli"])
+    html = client.get("/cases/deadlines/").content.decode()
+    assert "第一中队" in html and c.number in html and "已超期" in html

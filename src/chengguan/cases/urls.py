@@ -6,6 +6,7 @@ app_name = "cases"
 urlpatterns = [
     path("cases/", views.case_list, name="list"),
     path("cases/review/", views.review_queue, name="review_queue"),
+    path("cases/deadlines/", views.deadlines, name="deadlines"),
     path("cases/<int:pk>/", views.case_detail, name="detail"),
     path("cases/<int:pk>/act/<str:name>/", views.case_act, name="act"),
     path("cases/<int:pk>/documents/<str:kind>.<str:fmt>", views.document, name="document"),

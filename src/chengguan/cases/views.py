@@ -53,6 +53,25 @@ def case_list(request):
 
 
 @login_required
+def deadlines(request):
+    """Overdue and due-soon cases, per team (镇街 officers see their own team)."""
+    from .clocks import team_board
+    from .models import Team
+
+    teams = Team.objects.all().order_by("kind", "name")
+    roles = roles_of(request.user)
+    off = getattr(request.user, "officer", None)
+    if "镇街执法人员" in roles and not (roles - {"镇街执法人员"}) and off and off.team:
+        teams = teams.filter(pk=off.team_id)
+    boards = []
+    for t in teams:
+        b = team_board(t)
+        if b["overdue"] or b["due-soon"]:
+            boards.append((t, b["overdue"], b["due-soon"]))
+    return render(request, "cases/deadlines.html", {"boards": boards})
+
+
+@login_required
 def review_queue(request):
     qs = _visible_cases(request.user).filter(status="法制审核").order_by("investigation_closed_at", "id")
     return render(request, "cases/review_queue.html", {"rows": [(c, current_clock(c)) for c in qs[:200]]})
