@@ -91,7 +91,7 @@ def choose_threshold(m: Matcher, cases: list[Case], max_pos_abstain: float = 0.0
     return float(round(pos[k] - 1e-4, 4)) if k < len(pos) else 0.5
 
 
-def tune_all(m: Matcher, cases: list[Case], max_pos_abstain: float = 0.05) -> Weights:
+def tune_all(m: Matcher, cases: list[Case], max_pos_abstain: float = 0.025) -> Weights:
     """Ranking weights first (ranking uses the weighted evidence), then the calibration of the confidence,
     then the abstention threshold."""
     m.w = tune_ranking(m, cases, rounds=2)
