@@ -38,6 +38,7 @@ class Weights:
     examples: float = 0.8
     keywords: float = 0.35
     clause: float = 0.9
+    rank_conf: float = 0.0  # ranking score = weighted evidence + rank_conf × calibrated confidence
     # calibration: p = sigmoid(c0 + c_raw*raw + c_cov*coverage + c_kw*keyword_hits + c_margin*margin)
     c0: float = -4.0
     c_raw: float = 1.0
@@ -196,7 +197,7 @@ class Matcher:
             for c in clauses:
                 clause_tops.append(consider(c, self.w.clause))
         # ranked by the weighted evidence (raw); the calibrated confidence is what a person reads
-        ranked = sorted(pool, key=lambda i: (-pool[i][1], -pool[i][0]))
+        ranked = sorted(pool, key=lambda i: (-(pool[i][1] + self.w.rank_conf * pool[i][0]), -pool[i][0]))
         # several violations in one text: each clause's best situation is kept near the top
         picked: list[int] = ranked[:1]
         for tops in clause_tops:  # each clause contributes its best situation not already shown
@@ -243,7 +244,7 @@ class Matcher:
         han = re.findall(r"[\u4e00-\u9fff]", q)
         if len(han) < 4:
             return True, "描述过于简略，无法判断违法情形，请补充发生了什么、在哪里、涉及什么物品或设施"
-        top = cands[0] if cands else None
+        top = max(cands, key=lambda c: c.score) if cands else None
         oos = self.lexicon.out_of_scope_hits(q)
         if oos and (top is None or top.score < self.w.oos_override):
             t, found = oos[0]

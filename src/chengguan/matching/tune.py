@@ -85,7 +85,11 @@ def fit_reranker(m: Matcher, cases: list[Case]) -> Weights:
 
 def choose_threshold(m: Matcher, cases: list[Case], max_pos_abstain: float = 0.05) -> float:
     """The highest threshold that abstains on at most `max_pos_abstain` of the in-scope texts."""
-    pos = sorted((m.match(c.text, c.date, None, 5).candidates or [None])[0].score if c.penalty else 2.0 for c in cases)
+    def best(c):
+        cands = m.match(c.text, c.date, None, 5).candidates
+        return max((x.score for x in cands), default=0.0)
+
+    pos = sorted(best(c) if c.penalty else 2.0 for c in cases)
     pos = [p for p in pos if p <= 1.0]
     k = int(math.floor(max_pos_abstain * len(pos)))
     return float(round(pos[k] - 1e-4, 4)) if k < len(pos) else 0.5
