@@ -104,17 +104,7 @@ class CalendarFile(BaseModel):
         return self
 
 
-class CiteRef(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    law: str
-    article: int
-    paragraph: int | None = None
-    item: int | None = None
-
-    def as_text(self) -> str:
-        from ..law.citations import CitationRef
-
-        return CitationRef(self.law, self.article, 0, self.paragraph, self.item).canonical()
+from ..law.cite import Cite as CiteRef  # noqa: E402
 
 
 class RuleSource(BaseModel):

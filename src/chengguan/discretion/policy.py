@@ -30,17 +30,7 @@ class PolicyError(ValueError):
     pass
 
 
-class PolicyCite(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    law: str
-    article: int
-    paragraph: int | None = None
-    item: int | None = None
-
-    def as_text(self) -> str:
-        from ..law.citations import CitationRef
-
-        return CitationRef(self.law, self.article, 0, self.paragraph, self.item).canonical()
+from ..law.cite import Cite as PolicyCite  # noqa: E402
 
 
 class _Versioned(BaseModel):

@@ -31,22 +31,7 @@ TIER_LEVELS = ("轻微", "一般", "较重", "严重")
 FineKind = Literal["range", "per_unit", "cost_percent", "gains_percent", "fee_percent", "gains_multiple", "value_multiple", "fee_multiple"]
 
 
-class Cite(BaseModel):
-    """A provision: full official title as in the knowledge base, article, and 款/项 where the text has them."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    law: str
-    article: int
-    paragraph: int | None = None
-    item: int | None = None
-
-    def key(self) -> tuple[str, int]:
-        return (self.law, self.article)
-
-    def as_text(self) -> str:
-        from ..law.citations import CitationRef
-
-        return CitationRef(self.law, self.article, 0, self.paragraph, self.item).canonical()
+from ..law.cite import Cite  # noqa: E402  (a provision: law, article, 款, 项)
 
 
 class Fine(BaseModel):
