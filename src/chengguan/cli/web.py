@@ -54,6 +54,21 @@ def demo_password_in_use() -> list[str]:
     return [u.username for u in get_user_model().objects.all() if u.check_password(DEMO_PASSWORD)]
 
 
+def production_problems() -> list[str]:
+    """Why a production start must be refused (empty for a demo deployment or a sound production one)."""
+    from django.conf import settings
+
+    if settings.DEPLOYMENT != "production":
+        return []
+    problems = []
+    if settings.SECRET_KEY.startswith("dev-insecure-key"):
+        problems.append("必须设置 CHENGGUAN_SECRET_KEY")
+    bad = demo_password_in_use()
+    if bad:
+        problems.append(f"账号 {'、'.join(bad)} 使用了公开的演示密码，请先修改密码")
+    return problems
+
+
 def init(admin: Optional[str] = typer.Option(None, "--admin", help="创建管理员账号（生产环境需交互输入密码）")):
     """初始化数据目录：应用数据库迁移，加载法规库与违法情形目录。"""
     setup_django()
@@ -105,12 +120,9 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
     from django.core.management import call_command
 
     _migrate()
-    if settings.DEPLOYMENT == "production":
-        if settings.SECRET_KEY.startswith("dev-insecure-key"):
-            fail("生产部署必须设置 CHENGGUAN_SECRET_KEY")
-        bad = demo_password_in_use()
-        if bad:
-            fail(f"生产部署拒绝启动：账号 {'、'.join(bad)} 使用了公开的演示密码，请先修改密码")
+    problems = production_problems()
+    if problems:
+        fail("生产部署拒绝启动：" + "；".join(problems))
     call_command("collectstatic", interactive=False, verbosity=0)
     warm_engines()
     console.print(f"城管执法助手：http://{host}:{port}/  （登录：/accounts/login/ ，API 文档：/api/docs）")
