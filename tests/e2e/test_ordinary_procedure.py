@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.utils import timezone
 
+from chengguan.cases import actions
 from chengguan.cases.models import Case
 from tests.cases.conftest import _valid_uscc
 
@@ -40,7 +40,7 @@ def do(page, label: str, fill=None, button: str | None = None) -> None:
 
 def test_building_case_goes_through_legal_review_to_closing(browsing, people, building_situation):
     sid = building_situation
-    today = timezone.localdate().isoformat()
+    today = actions.today().isoformat()  # the business date the stories run on
 
     # 小王: describe, pick, circumstances, recommendation — then 登记立案（普通程序）
     wang = browsing.sign_in("xiaowang")

@@ -130,7 +130,9 @@ def situation_detail(request, sid: str):
 
 @login_required
 def match_page(request):
-    return render(request, "assistant/match.html", {"text": request.GET.get("text", ""), "today": dt.date.today().isoformat()})
+    from ..cases.actions import today
+
+    return render(request, "assistant/match.html", {"text": request.GET.get("text", ""), "today": today().isoformat()})
 
 
 @login_required

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import threading
 from contextlib import contextmanager
 from decimal import Decimal
@@ -45,9 +46,16 @@ class ConflictError(CaseError):
 _clock = threading.local()
 
 
+def business_date_setting() -> dt.date | None:
+    """CHENGGUAN_BUSINESS_DATE: a fixed date for a training deployment or the browser tests (refused in production)."""
+    raw = os.environ.get("CHENGGUAN_BUSINESS_DATE")
+    return dt.date.fromisoformat(raw) if raw else None
+
+
 def today() -> dt.date:
-    """The bureau's date: today, or the date set by `as_of` (used to enter historical records, e.g. demo data)."""
-    return getattr(_clock, "day", None) or timezone.localdate()
+    """The bureau's date: the date set by `as_of` in this thread (entering historical records, e.g. demo data),
+    else CHENGGUAN_BUSINESS_DATE, else today."""
+    return getattr(_clock, "day", None) or business_date_setting() or timezone.localdate()
 
 
 @contextmanager

@@ -158,7 +158,7 @@ def circumstances(request, sid: str):
     if s is None:
         raise Http404("没有该违法情形")
     return render(request, "cases/_circumstances.html", {"s": s, "text": request.GET.get("text", ""),
-                                                         "date": request.GET.get("date") or dt.date.today().isoformat()})
+                                                         "date": request.GET.get("date") or actions.today().isoformat()})
 
 
 ACTION_LABELS = {t.name: t.label for t in transitions.TRANSITIONS} | {
@@ -172,7 +172,7 @@ QUANTITY_LABELS = {"area": "面积（平方米）", "days": "天数", "vehicles"
 
 
 def _circumstance_input(post, sid: str) -> dict:
-    data = {"situation_id": sid, "act_date": post.get("date") or dt.date.today().isoformat(), "party": post.get("party") or "个人",
+    data = {"situation_id": sid, "act_date": post.get("date") or actions.today().isoformat(), "party": post.get("party") or "个人",
             "harm": post.get("harm") or "general"}
     for flag in ("first_offence", "repeat_offence", "corrected", "eliminated_harm", "coerced", "confessed", "meritorious",
                  "no_fault", "refused"):

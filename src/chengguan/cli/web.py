@@ -63,6 +63,8 @@ def production_problems() -> list[str]:
     problems = []
     if settings.SECRET_KEY.startswith("dev-insecure-key"):
         problems.append("必须设置 CHENGGUAN_SECRET_KEY")
+    if os.environ.get("CHENGGUAN_BUSINESS_DATE"):
+        problems.append("生产部署不得设置固定业务日期 CHENGGUAN_BUSINESS_DATE")
     bad = demo_password_in_use()
     if bad:
         problems.append(f"账号 {'、'.join(bad)} 使用了公开的演示密码，请先修改密码")
