@@ -7,6 +7,7 @@ import yaml
 from django.db import transaction
 from pydantic import ValidationError
 
+from ..datafiles import validation_message
 from ..rules.catalog import Catalog, get_catalog, reset_catalog, runtime_rules_dir
 from ..rules.schema import Situation
 from ..rules.validate import Validator
@@ -31,7 +32,7 @@ def parse(yaml_text: str) -> Situation:
     try:
         return Situation.model_validate(raw)
     except ValidationError as e:
-        raise EditRefused([f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]) from e
+        raise EditRefused(validation_message(e).split("；")) from e
 
 
 def validate(s: Situation) -> None:

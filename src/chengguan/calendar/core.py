@@ -13,15 +13,14 @@ import threading
 from pathlib import Path
 from typing import Iterable, Mapping
 
-import yaml
 from pydantic import ValidationError
 
 from .. import DATA_DIR
+from ..datafiles import load_model, validation_message
 from .schema import CalendarFile, YearRecord
 
 CALENDAR_DIR = DATA_DIR / "calendar"
 HOLIDAYS_FILE = CALENDAR_DIR / "cn_holidays.yaml"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WEEKDAYS = "一二三四五六日"
 
 
@@ -48,15 +47,6 @@ class CalendarRangeError(CalendarError):
 
 def weekday_cn(d: dt.date) -> str:
     return "星期" + WEEKDAYS[d.weekday()]
-
-
-def _validation_message(e: ValidationError) -> str:
-    parts = []
-    for err in e.errors():
-        loc = ".".join(str(x) for x in err["loc"])
-        msg = err["msg"].removeprefix("Value error, ")
-        parts.append(f"{loc}: {msg}" if loc else msg)
-    return "；".join(parts)
 
 
 class WorkCalendar:
@@ -93,7 +83,7 @@ class WorkCalendar:
             try:
                 recs.append(YearRecord.model_validate(row))
             except ValidationError as e:
-                raise CalendarDataError(f"{row.get('year', '?')}年：{_validation_message(e)}") from e
+                raise CalendarDataError(f"{row.get('year', '?')}年：{validation_message(e)}") from e
         return cls(recs, version=version, source=source)
 
     @classmethod
@@ -185,15 +175,7 @@ class WorkCalendar:
 
 
 def load_calendar_file(path: Path | None = None) -> CalendarFile:
-    path = path or HOLIDAYS_FILE
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError) as e:
-        raise CalendarDataError(f"无法读取 {path}：{e}") from e
-    try:
-        return CalendarFile.model_validate(raw)
-    except ValidationError as e:
-        raise CalendarDataError(f"{path.name}：{_validation_message(e)}") from e
+    return load_model(path or HOLIDAYS_FILE, CalendarFile, CalendarDataError)
 
 
 _CAL: WorkCalendar | None = None

@@ -15,14 +15,11 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from .core import CALENDAR_DIR, CalendarDataError, CalendarError, WorkCalendar, _validation_message, get_calendar
+from ..datafiles import load_model
+from .core import CALENDAR_DIR, CalendarDataError, CalendarError, WorkCalendar, get_calendar
 from .schema import Period, PeriodsFile
 
 PERIODS_FILE = CALENDAR_DIR / "periods.yaml"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class UnknownPeriodError(CalendarError):
@@ -44,15 +41,7 @@ class Deadline:
 
 
 def load_periods_file(path: Path | None = None) -> PeriodsFile:
-    path = path or PERIODS_FILE
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError) as e:
-        raise CalendarDataError(f"无法读取 {path}：{e}") from e
-    try:
-        return PeriodsFile.model_validate(raw)
-    except ValidationError as e:
-        raise CalendarDataError(f"{path.name}：{_validation_message(e)}") from e
+    return load_model(path or PERIODS_FILE, PeriodsFile, CalendarDataError)
 
 
 _PF: PeriodsFile | None = None

@@ -11,13 +11,12 @@ import threading
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .. import DATA_DIR
+from ..datafiles import load_model, validation_message
 
 POLICY_DIR = DATA_DIR / "policies"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 HARMS = ("none", "minor", "general", "serious")
 TIERS = ("轻微", "一般", "较重", "严重")
@@ -207,24 +206,8 @@ class ProcedurePolicyFile(_File):
         return self
 
 
-def _message(e: ValidationError) -> str:
-    out = []
-    for err in e.errors():
-        loc = ".".join(str(x) for x in err["loc"])
-        msg = err["msg"].removeprefix("Value error, ")
-        out.append(f"{loc}: {msg}" if loc else msg)
-    return "；".join(out)
-
-
 def _load(path: Path, model):
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError) as e:
-        raise PolicyError(f"无法读取 {path}：{e}") from e
-    try:
-        return model.model_validate(raw)
-    except ValidationError as e:
-        raise PolicyError(f"{path.name}：{_message(e)}") from e
+    return load_model(path, model, PolicyError)
 
 
 class Policies:
@@ -249,7 +232,7 @@ class Policies:
             dp = DiscretionPolicyFile.model_validate({"kind": "discretion", "versions": discretion})
             pp = ProcedurePolicyFile.model_validate({"kind": "procedure", "versions": procedure})
         except ValidationError as e:
-            raise PolicyError(_message(e)) from e
+            raise PolicyError(validation_message(e)) from e
         return cls(dp.versions, pp.versions)
 
     @staticmethod

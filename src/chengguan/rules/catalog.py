@@ -11,10 +11,11 @@ import yaml
 from pydantic import ValidationError
 
 from .. import DATA_DIR
+from ..datafiles import YAML_LOADER, validation_message
 from .schema import Item, OutOfScope, Situation
 
 RULES_DIR = DATA_DIR / "rules"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader = YAML_LOADER
 
 
 @dataclass
@@ -43,14 +44,6 @@ class Catalog:
         return [s for s in self.situations.values() if s.valid_on(day) and s.basis_on(day)]
 
 
-def _pydantic_message(e: ValidationError) -> str:
-    parts = []
-    for err in e.errors():
-        loc = ".".join(str(x) for x in err["loc"])
-        parts.append(f"{loc}: {err['msg']}" if loc else err["msg"])
-    return "；".join(parts)
-
-
 def _load_list(path: Path, model, problems: list[LoadProblem]):
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or []
@@ -66,7 +59,7 @@ def _load_list(path: Path, model, problems: list[LoadProblem]):
         try:
             out.append(model.model_validate(row))
         except ValidationError as e:
-            problems.append(LoadProblem(path.name, str(ident), _pydantic_message(e)))
+            problems.append(LoadProblem(path.name, str(ident), validation_message(e)))
     return out
 
 
