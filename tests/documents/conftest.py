@@ -39,9 +39,9 @@ def warm_converter():
     from chengguan.documents.pdf import WarmConverter, uno_python
 
     if not shutil.which("soffice"):
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+        pytest.fail("LibreOffice (soffice) is not installed: scripts/install.sh installs libreoffice-writer-nogui")
     if uno_python() is None:
-        pytest.skip("no Python with the uno module: apt-get install python3-uno")
+        pytest.fail("no Python with the uno module: scripts/install.sh installs python3-uno")
     conv = WarmConverter().start()
     yield conv
     conv.close()

@@ -62,8 +62,7 @@ def test_provisions_are_quoted_verbatim_from_the_version_in_force(rendered, reco
 def test_quote_uses_the_version_in_force_on_the_act_date():
     kb = get_kb()
     titles = [t for t, vs in kb.versions.items() if len(vs) > 1]
-    if not titles:
-        pytest.skip("no instrument with two versions shipped")
+    assert titles, "the knowledge base ships instruments with two versions (国防动员法, 食品安全法)"
     title = titles[0]
     old, new = kb.versions[title][0], kb.versions[title][-1]
     art = next(a for a in old.articles if new.article(a.number) and _norm(new.article(a.number).text) != _norm(a.text))

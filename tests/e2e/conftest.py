@@ -29,8 +29,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if Path(__file__).parent in Path(item.path).parents:
             item.add_marker(pytest.mark.e2e)
-            if not Path(CHROMIUM).exists():
-                item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} not installed (apt-get install chromium)"))
 
 
 @pytest.fixture(scope="package")
@@ -39,6 +37,8 @@ def browser():
 
     # Playwright's sync API keeps an asyncio loop registered on this thread; Django would then refuse ORM calls
     # made from the test body ("SynchronousOnlyOperation"). Nothing here is actually async.
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not installed: scripts/install.sh installs Debian's chromium")
     old = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     pw = sync_playwright().start()
