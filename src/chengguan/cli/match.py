@@ -112,8 +112,11 @@ def eval_match(file: Path = typer.Argument(..., exists=True, dir_okay=False),
 
 @eval_app.command("tune")
 def eval_tune(file: Path = typer.Argument(..., exists=True, dir_okay=False),
-              write: bool = typer.Option(False, "--write", help="写入 data/matching/calibration.yaml")):
+              write: bool = typer.Option(False, "--write", help="写入 data/matching/calibration.yaml"),
+              cv: int = typer.Option(0, "--cv", help="只做交叉验证：按 K 折在其余部分调参、在留出部分评测（估计未见数据上的效果）")):
     """在标注集上调整排序权重并校准置信度（结果为数据文件）。"""
+    if cv:
+        return _cross_validate(file, cv)
     from ..matching.evaluate import load_cases
     from ..matching.matcher import Matcher
     from ..matching.tune import tune_all
@@ -128,3 +131,33 @@ def eval_tune(file: Path = typer.Argument(..., exists=True, dir_okay=False),
     if write:
         write_weights(w, len(cases), file.name)
         console.print("已写入 data/matching/calibration.yaml")
+
+
+def _cross_validate(file: Path, k: int) -> None:
+    """K-fold, two shuffles: tune on K-1 parts, score the held-out part; prints each fold and the mean."""
+    import random
+
+    from ..matching.evaluate import load_cases, score
+    from ..matching.matcher import Matcher, Weights
+    from ..matching.tune import tune_all
+    from ..rules.catalog import get_catalog
+
+    cases = load_cases(file)
+    cat = get_catalog()
+    rows = []
+    for seed in (7, 11):
+        idx = list(range(len(cases)))
+        random.Random(seed).shuffle(idx)
+        folds = [idx[i::k] for i in range(k)]
+        for f in range(k):
+            test = [cases[i] for i in folds[f]]
+            train = [cases[i] for g in range(k) if g != f for i in folds[g]]
+            m = Matcher(cat, weights=Weights())
+            tune_all(m, train)
+            s = score(test, [m.match(c.text, c.date, None, 5, c.id).to_dict() for c in test])
+            rows.append((s["top1"]["penalty"], s["top3"]["penalty"], s["abstention"]["rate_on_positives"], s["abstention"]["recall_on_negatives"]))
+            console.print(f"shuffle {seed} fold {f + 1}/{k}: penalty top-1 {rows[-1][0]:.1%}, top-3 {rows[-1][1]:.1%}, "
+                          f"in-scope abstained {rows[-1][2]:.1%}, negatives abstained {rows[-1][3]:.1%}")
+    mean = [sum(r[i] for r in rows) / len(rows) for i in range(4)]
+    console.print(f"held-out mean: penalty top-1 {mean[0]:.1%}, top-3 {mean[1]:.1%}, in-scope abstained {mean[2]:.1%}, "
+                  f"negatives abstained {mean[3]:.1%}")

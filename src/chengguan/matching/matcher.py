@@ -38,7 +38,8 @@ class Weights:
     examples: float = 0.8
     keywords: float = 0.35
     clause: float = 0.9
-    rank_conf: float = 0.0  # ranking score = weighted evidence + rank_conf × calibrated confidence
+    coverage: float = 2.0  # ranking score = weighted evidence + coverage × (share of the text's bigrams the situation uses)
+    rank_conf: float = 0.0  # … + rank_conf × calibrated confidence
     # calibration: p = sigmoid(c0 + c_raw*raw + c_cov*coverage + c_kw*keyword_hits + c_margin*margin)
     c0: float = -4.0
     c_raw: float = 1.0
@@ -180,15 +181,17 @@ class Matcher:
             if party:
                 raw = raw * self._party_factor(party)
             raw = np.where(mask, raw, -1.0)
-            order = [int(i) for i in np.argsort(-raw, kind="stable")[:12] if raw[i] > 0]
+            order = [int(i) for i in np.argsort(-raw, kind="stable")[:30] if raw[i] > 0]
+            local: dict[int, float] = {}
             for i in order:
                 f = self.features(piece, i, float(raw[i]), raw, order, evidence)
                 conf = self.confidence(f)
-                rank = float(raw[i]) * weight
+                rank = (float(raw[i]) + self.w.coverage * f["coverage"]) * weight
+                local[i] = rank
                 if i not in pool or rank > pool[i][1]:
                     ev = list(dict.fromkeys((pool[i][3] if i in pool else []) + (evidence.get(i) or [])))
                     pool[i] = (max(conf, pool[i][0]) if i in pool else conf, rank, f, ev)
-            return order[:3]
+            return sorted(local, key=lambda i: -local[i])[:3]
 
         consider(q)
         clause_tops: list[list[int]] = []
