@@ -131,3 +131,17 @@ def test_deadline_board_lists_overdue_cases_per_team(client, people, on_day):
     client.force_login(people["laoli"])
     html = client.get("/cases/deadlines/").content.decode()
     assert "第一中队" in html and c.number in html and "已超期" in html
+
+
+def test_documents_are_listed_and_downloaded_through_the_api(client, people, on_day, stall_situation, liu):
+    case = actions.decide_on_the_spot(people["xiaowang"], party=liu, situation_id=stall_situation, facts="在人行道摆摊卖衣服",
+                                      place="人民路", act_date=dt.date(2026, 3, 2), fine=200, kinds=["罚款"],
+                                      partner=people["xiaozhao"].officer)
+    client.force_login(people["xiaowang"])
+    listing = client.get(f"/api/cases/{case.pk}/documents").json()
+    kinds = {d["kind"]: d for d in listing["documents"]}
+    assert kinds["当场行政处罚决定书"]["number"] == case.decision_number
+    r = client.get(kinds["当场行政处罚决定书"]["docx"])
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    r = client.get(f"/api/cases/{case.pk}/documents/行政处罚决定书.docx")
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["path", "kind"]

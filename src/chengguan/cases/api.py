@@ -69,3 +69,38 @@ def act(request, case_id: int, name: str, payload: ActIn):
         return 422, {"detail": [{"loc": ["body", "action"], "msg": str(e), "type": "precondition"}]}
     c.refresh_from_db()
     return _case_dict(c, request.user)
+
+
+@router.get("/{case_id}/documents", response={200: dict, 404: dict}, summary="案件的执法文书（种类、文号、下载地址）")
+def documents(request, case_id: int):
+    from .views import _documents_for
+
+    c = _visible_cases(request.user).filter(pk=case_id).first()
+    if c is None:
+        return 404, {"detail": "没有该案件，或不在您的辖区"}
+    docs, problem = _documents_for(c) if c.situation_id else ([], "案件尚未确定违法情形")
+    for d in docs:
+        base = f"/api/cases/{c.pk}/documents/{d['kind']}"
+        d["docx"] = None if d["needs_number"] else base + ".docx"
+        d["pdf"] = None if d["needs_number"] else base + ".pdf"
+    return {"documents": docs, "problem": problem}
+
+
+@router.get("/{case_id}/documents/{kind}.{fmt}", response={200: None, 404: dict, 422: dict}, summary="下载一份文书（docx 或 pdf）")
+def document_file(request, case_id: int, kind: str, fmt: str):
+    from urllib.parse import quote
+
+    from django.http import HttpResponse
+
+    from .documents import DocumentsUnavailable, render_case_document
+
+    c = _visible_cases(request.user).filter(pk=case_id).first()
+    if c is None:
+        return 404, {"detail": "没有该案件，或不在您的辖区"}
+    try:
+        data, filename, content_type = render_case_document(c, kind, fmt)
+    except (DocumentsUnavailable, LookupError, ValueError) as e:
+        return 422, {"detail": [{"loc": ["path", "kind"], "msg": str(e), "type": "value_error"}]}
+    resp = HttpResponse(data, content_type=content_type)
+    resp["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return resp
