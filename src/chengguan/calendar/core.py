@@ -9,7 +9,6 @@ from database rows with the same shape (``WorkCalendar.from_records(rows)``) and
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -17,6 +16,7 @@ from pydantic import ValidationError
 
 from .. import DATA_DIR
 from ..datafiles import load_model, validation_message
+from ..lazy import Lazy
 from .schema import CalendarFile, YearRecord
 
 CALENDAR_DIR = DATA_DIR / "calendar"
@@ -178,24 +178,17 @@ def load_calendar_file(path: Path | None = None) -> CalendarFile:
     return load_model(path or HOLIDAYS_FILE, CalendarFile, CalendarDataError)
 
 
-_CAL: WorkCalendar | None = None
-_LOCK = threading.Lock()
+_CAL: Lazy[WorkCalendar] = Lazy(lambda: WorkCalendar.from_file())
 
 
 def get_calendar() -> WorkCalendar:
     """The calendar in use: the one installed with set_calendar, else the shipped file."""
-    global _CAL
-    with _LOCK:
-        if _CAL is None:
-            _CAL = WorkCalendar.from_file()
-        return _CAL
+    return _CAL.get()
 
 
 def set_calendar(cal: WorkCalendar | None) -> None:
     """Install a calendar (e.g. built from admin-edited database rows); None → reload the file next time."""
-    global _CAL
-    with _LOCK:
-        _CAL = cal
+    _CAL.set(cal)
 
 
 def is_working_day(d: dt.date, cal: WorkCalendar | None = None) -> bool:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import calendar as _stdcal
 import datetime as dt
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..datafiles import load_model
+from ..lazy import Lazy
 from .core import CALENDAR_DIR, CalendarDataError, CalendarError, WorkCalendar, get_calendar
 from .schema import Period, PeriodsFile
 
@@ -44,16 +44,11 @@ def load_periods_file(path: Path | None = None) -> PeriodsFile:
     return load_model(path or PERIODS_FILE, PeriodsFile, CalendarDataError)
 
 
-_PF: PeriodsFile | None = None
-_LOCK = threading.Lock()
+_PF: Lazy[PeriodsFile] = Lazy(lambda: load_periods_file())
 
 
 def get_periods() -> PeriodsFile:
-    global _PF
-    with _LOCK:
-        if _PF is None:
-            _PF = load_periods_file()
-        return _PF
+    return _PF.get()
 
 
 def find_period(code: str, periods: PeriodsFile | None = None) -> Period:

@@ -7,7 +7,6 @@ last one whose effective_from is on or before it (and whose effective_to, if set
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
 from typing import Literal
 
@@ -15,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .. import DATA_DIR
 from ..datafiles import load_model, validation_message
+from ..lazy import Lazy
 
 POLICY_DIR = DATA_DIR / "policies"
 
@@ -256,20 +256,13 @@ class Policies:
         return out
 
 
-_POL: Policies | None = None
-_LOCK = threading.Lock()
+_POL: Lazy[Policies] = Lazy(lambda: Policies.load())
 
 
 def get_policies() -> Policies:
-    global _POL
-    with _LOCK:
-        if _POL is None:
-            _POL = Policies.load()
-        return _POL
+    return _POL.get()
 
 
 def set_policies(p: Policies | None) -> None:
     """Install policies (e.g. from the admin-edited database copy); None → reload the files next time."""
-    global _POL
-    with _LOCK:
-        _POL = p
+    _POL.set(p)

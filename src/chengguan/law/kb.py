@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import DATA_DIR
+from ..lazy import Lazy
 from .citations import CitationRef, parse_citations
 from .metadata import InstrumentMeta, load_index
 from .model import Article, Instrument
@@ -182,8 +183,7 @@ class KnowledgeBase:
         art = ins.article(article, suffix)
         if art is None:
             last = ins.articles[-1].label if ins.articles else "无"
-            raise CitationError(f"《{ins.title}》没有{ref.canonical('')[:0] or ''}第{article}条" if False else
-                                f"《{ins.title}》（{ins.version_date}版）中没有{CitationRef(None, article, suffix).canonical()}；该法共{len(ins.articles)}条，最后一条为{last}",
+            raise CitationError(f"《{ins.title}》（{ins.version_date}版）中没有{CitationRef(None, article, suffix).canonical()}；该法共{len(ins.articles)}条，最后一条为{last}",
                                 "article", citation=ref.canonical())
         text = art.text
         if paragraph is not None:
@@ -224,8 +224,7 @@ class KnowledgeBase:
         """Parse a citation sentence and resolve every citation in it."""
         refs = parse_citations(citation, self.all_names())
         if not refs:
-            m = parse_citations(citation, [])
-            raise CitationError("没有识别出条文编号（例如“第十八条”）" if not m else "", "article", citation=citation)
+            raise CitationError("没有识别出条文编号（例如“第十八条”）", "article", citation=citation)
         out = []
         for r in refs:
             if r.law is None:
@@ -266,20 +265,13 @@ def instrument_from_file(meta: InstrumentMeta, path: Path) -> Instrument:
     )
 
 
-_KB: KnowledgeBase | None = None
-_KB_LOCK = threading.Lock()
+_KB: Lazy[KnowledgeBase] = Lazy(lambda: KnowledgeBase.load())
 
 
 def get_kb() -> KnowledgeBase:
     """The process-wide knowledge base (loaded once)."""
-    global _KB
-    with _KB_LOCK:
-        if _KB is None:
-            _KB = KnowledgeBase.load()
-        return _KB
+    return _KB.get()
 
 
 def reset_kb() -> None:
-    global _KB
-    with _KB_LOCK:
-        _KB = None
+    _KB.set(None)

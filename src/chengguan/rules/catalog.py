@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from pydantic import ValidationError
 
 from .. import DATA_DIR
 from ..datafiles import YAML_LOADER, validation_message
+from ..lazy import Lazy
 from .schema import Item, OutOfScope, Situation
 
 RULES_DIR = DATA_DIR / "rules"
@@ -105,19 +105,12 @@ def load_catalog(root: Path | None = None, overrides: bool | None = None) -> Cat
     return cat
 
 
-_CAT: Catalog | None = None
-_LOCK = threading.Lock()
+_CAT: Lazy[Catalog] = Lazy(lambda: load_catalog())
 
 
 def get_catalog() -> Catalog:
-    global _CAT
-    with _LOCK:
-        if _CAT is None:
-            _CAT = load_catalog()
-        return _CAT
+    return _CAT.get()
 
 
 def reset_catalog() -> None:
-    global _CAT
-    with _LOCK:
-        _CAT = None
+    _CAT.set(None)
