@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from pathlib import Path
 
 import rjieba
 
@@ -68,8 +66,3 @@ def tokens(text: str, *, for_search: bool = True) -> list[str]:
 
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
-
-
-@lru_cache(maxsize=1)
-def lexicon_path() -> Path:
-    return LEXICON_DIR

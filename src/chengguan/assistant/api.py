@@ -9,8 +9,7 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Body, Query, Router, Schema
-from ninja.errors import HttpError
-from pydantic import Field, field_validator
+from pydantic import Field
 
 router = Router()
 

@@ -82,10 +82,13 @@ def _lock(case: Case | int, expected_version: int | None) -> Case:
     return c
 
 
-def _save(actor, case: Case, action: str, before: dict, fields: list[str], evidence_hashes: list[str] | None = None) -> Case:
+def _save(actor, case: Case, action: str, before: dict, fields: list[str], evidence_hashes: list[str] | None = None,
+          note: str | None = None) -> Case:
+    """Bump the version, save, and append the audit entry (with the free-text `note` when the action has one)."""
     case.version += 1
     case.save()
-    audit.append(actor, action, case, before, _snapshot(case, fields), evidence_hashes)
+    after = _snapshot(case, fields) | ({"note": note} if note is not None else {})
+    audit.append(actor, action, case, before, after, evidence_hashes)
     return case
 
 
@@ -229,14 +232,7 @@ def refuse_filing(actor, case: Case | int, reason: str, expected_version: int | 
     before = _snapshot(case, ["status"])
     case.status = "不予立案"
     case.closed_at = today()
-    return _save_with_note(actor, case, "refuse_filing", before, ["status", "closed_at"], reason)
-
-
-def _save_with_note(actor, case, action, before, fields, note):
-    case.version += 1
-    case.save()
-    audit.append(actor, action, case, before, _snapshot(case, fields) | {"note": note})
-    return case
+    return _save(actor, case, "refuse_filing", before, ["status", "closed_at"], note=reason)
 
 
 # ---- 调查取证 ----------------------------------------------------------------------------------------
@@ -348,7 +344,7 @@ def review_case(actor, case: Case | int, *, passed: bool, opinion: str, expected
     r = Review.objects.create(case=case, kind="法制审核", reviewer=actor, passed=passed, opinion=opinion.strip())
     before = _snapshot(case, ["status"])
     case.status = ("集体讨论" if case.collective_required else "调查终结") if passed else "调查"
-    _save_with_note(actor, case, "review_case", before, ["status"], f"{'通过' if passed else '不通过'}：{opinion.strip()}")
+    _save(actor, case, "review_case", before, ["status"], note=f"{'通过' if passed else '不通过'}：{opinion.strip()}")
     return r
 
 
@@ -364,7 +360,7 @@ def record_collective_discussion(actor, case: Case | int, *, conclusion: str, ex
     r = Review.objects.create(case=case, kind="集体讨论", reviewer=actor, passed=True, opinion=conclusion.strip())
     before = _snapshot(case, ["status"])
     case.status = "调查终结"
-    _save_with_note(actor, case, "record_collective_discussion", before, ["status"], conclusion.strip())
+    _save(actor, case, "record_collective_discussion", before, ["status"], note=conclusion.strip())
     return r
 
 
@@ -432,7 +428,7 @@ def record_statement(actor, case: Case | int, *, text: str = "", waived: bool = 
     before = _snapshot(case, ["waiver_recorded"])
     if waived:
         case.waiver_recorded = True
-    return _save_with_note(actor, case, "record_statement", before, ["waiver_recorded"], "当事人明确放弃陈述申辩" if waived else text.strip())
+    return _save(actor, case, "record_statement", before, ["waiver_recorded"], note="当事人明确放弃陈述申辩" if waived else text.strip())
 
 
 @transaction.atomic
@@ -469,7 +465,7 @@ def record_hearing(actor, case: Case | int, *, held_on: dt.date, notified_on: dt
     case.hearing_at = held_on
     case.status = "告知"
     case.statement_deadline = min(case.statement_deadline or held_on, held_on)
-    return _save_with_note(actor, case, "record_hearing", before, ["status", "hearing_at"], transcript.strip())
+    return _save(actor, case, "record_hearing", before, ["status", "hearing_at"], note=transcript.strip())
 
 
 # ---- 决定, 送达, 执行, 结案 --------------------------------------------------------------------------
@@ -529,7 +525,7 @@ def serve_decision(actor, case: Case | int, *, served_on: dt.date | None = None,
         case.status = "执行"
     else:
         case.status = "送达"
-    return _save_with_note(actor, case, "serve_decision", before, ["status", "served_at", "payment_due"], method)
+    return _save(actor, case, "serve_decision", before, ["status", "served_at", "payment_due"], note=method)
 
 
 def late_fee(case: Case, paid_on: dt.date) -> Decimal:
@@ -687,7 +683,7 @@ def transfer_case(actor, case: Case | int, *, agency: str, reason: str, crime_su
     case.status = "移送"
     case.decision = "移送"
     case.doc_numbers = {**case.doc_numbers, "案件移送函": t.letter_number}
-    _save_with_note(actor, case, "transfer_case", before, ["status", "decision"], f"移送{agency}：{reason}")
+    _save(actor, case, "transfer_case", before, ["status", "decision"], note=f"移送{agency}：{reason}")
     return t
 
 

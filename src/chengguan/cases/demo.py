@@ -568,7 +568,6 @@ class _Planner:
 
         steps: list = []
         t = plan.target
-        U = self.users
         f1, f2 = plan.crew
         if t.startswith("简易"):
             d = start

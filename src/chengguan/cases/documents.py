@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import ValidationError
 
 from ..documents import CaseRecord, applicable_kinds, render_docx

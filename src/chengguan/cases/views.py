@@ -11,14 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from . import actions, transitions
 from .actions import CaseError
 from .clocks import current_clock
 from .models import AuditEntry, Case, Officer
-from .roles import PermissionDenied, REVIEWER, roles_of
+from .roles import PermissionDenied, roles_of
 
 
 def _visible_cases(user):

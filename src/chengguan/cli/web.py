@@ -118,7 +118,6 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Opt
           workers: int = typer.Option(2, "--workers", min=1, max=32)):
     """用 gunicorn（生产级 WSGI 服务器）启动网页应用。"""
     setup_django()
-    from django.conf import settings
     from django.core.management import call_command
 
     _migrate()

@@ -155,12 +155,10 @@ def numbering_problems(articles: list[Article]) -> list[str]:
                 problems.append(f"{a.label}顺序错误（应为第{expected}条附近）")
         expected = max(expected, a.number + 1)
     for a in articles:
-        items = [i.number for p in a.paragraphs for i in p.items]
         for p in a.paragraphs:
             nums = [i.number for i in p.items]
             if nums and nums != list(range(1, len(nums) + 1)):
                 problems.append(f"{a.label}第{p.number}款的项序号不连续：{nums}")
-        del items
     return problems
 
 

@@ -21,7 +21,7 @@ import yaml
 from .. import DATA_DIR
 from ..rules.catalog import Catalog
 from ..rules.schema import Basis, Cite, Situation
-from ..text import has_cjk, normalize, tokens
+from ..text import normalize, tokens
 from .index import MatchIndex, bigrams
 from .lexicon import Lexicon, load_lexicon
 
@@ -39,7 +39,6 @@ class Weights:
     keywords: float = 0.35
     clause: float = 0.9
     coverage: float = 2.0  # ranking score = weighted evidence + coverage × (share of the text's bigrams the situation uses)
-    rank_conf: float = 0.0  # … + rank_conf × calibrated confidence
     # calibration: p = sigmoid(c0 + c_raw*raw + c_cov*coverage + c_kw*keyword_hits + c_margin*margin)
     c0: float = -4.0
     c_raw: float = 1.0
@@ -163,11 +162,11 @@ class Matcher:
         self._cache[text] = (comps, evidence)
         return comps, evidence
 
-    def _score(self, text: str) -> tuple[np.ndarray, dict[int, list[str]], float]:
+    def _score(self, text: str) -> tuple[np.ndarray, dict[int, list[str]]]:
         comps, evidence = self._components(text)
         w = self.w
         s = w.words * comps["words"] + w.grams * comps["grams"] + w.examples * comps["examples"] + w.keywords * comps["kw"]
-        return s, {i: list(v) for i, v in evidence.items()}, 0.0
+        return s, {i: list(v) for i, v in evidence.items()}
 
     def match(self, text: str, date: dt.date | None = None, party: str | None = None, top: int = 5,
               ident: object = None) -> MatchResult:
@@ -177,7 +176,7 @@ class Matcher:
         pool: dict[int, tuple[float, float, dict, list]] = {}  # index → (confidence, raw, features, evidence)
 
         def consider(piece: str, weight: float = 1.0) -> int | None:
-            raw, evidence, _ = self._score(piece)
+            raw, evidence = self._score(piece)
             if party:
                 raw = raw * self._party_factor(party)
             raw = np.where(mask, raw, -1.0)
@@ -200,7 +199,7 @@ class Matcher:
             for c in clauses:
                 clause_tops.append(consider(c, self.w.clause))
         # ranked by the weighted evidence (raw); the calibrated confidence is what a person reads
-        ranked = sorted(pool, key=lambda i: (-(pool[i][1] + self.w.rank_conf * pool[i][0]), -pool[i][0]))
+        ranked = sorted(pool, key=lambda i: (-pool[i][1], -pool[i][0]))
         # several violations in one text: each clause's best situation is kept near the top
         picked: list[int] = ranked[:1]
         for tops in clause_tops:  # each clause contributes its best situation not already shown
