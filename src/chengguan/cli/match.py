@@ -23,7 +23,7 @@ def match(text: Optional[str] = typer.Argument(None, help="现场描述"),
           date: Optional[str] = typer.Option(None, "--date", help="行为日期 YYYY-MM-DD（默认今天）"),
           party: Optional[str] = typer.Option(None, "--party", help="个人 或 单位"),
           top: int = typer.Option(5, "--top", min=1, max=20),
-          batch: Optional[Path] = typer.Option(None, "--batch", help="JSONL 文件：每行 id、text、可选 date"),
+          batch: Optional[Path] = typer.Option(None, "--batch", help="JSONL 文件：每行 id、text、可选 date（大批量可设 CHENGGUAN_MATCH_SEMANTIC=0 只按词匹配，快约十五倍）"),
           json_: bool = typer.Option(False, "--json")):
     """违法情形智能匹配：描述 → 候选违法情形及其违法依据、处罚依据。"""
     from ..matching.service import MatchInputError, match_one
@@ -108,6 +108,21 @@ def eval_match(file: Path = typer.Argument(..., exists=True, dir_okay=False),
     for kind, v in ours["per_kind"].items():
         k.add_row(kind, str(v["n"]), f"{v['penalty_top1']:.0%}", f"{v['penalty_top3']:.0%}", f"{base['per_kind'][kind]['penalty_top1']:.0%}")
     console.print(k)
+
+
+@eval_app.command("embed")
+def eval_embed():
+    """语义重排所用的情形文本向量：为目录中新增或改动的文本计算向量并写入 data/matching/situation_vectors.npz。"""
+    from rich.progress import Progress
+
+    from ..matching.semantic import VECTORS_FILE, build_vectors
+    from ..rules.catalog import load_catalog
+
+    situations = list(load_catalog().situations.values())
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("计算向量", total=None)
+        n = build_vectors(situations, lambda done, total: bar.update(task, completed=done, total=total))
+    console.print(f"新计算 {n} 条文本的向量；共 {len(situations)} 个情形，已写入 {VECTORS_FILE.relative_to(VECTORS_FILE.parents[2])}")
 
 
 @eval_app.command("tune")

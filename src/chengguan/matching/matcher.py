@@ -1,9 +1,11 @@
 """违法情形智能匹配: free text → ranked violation situations with their provisions, evidence and abstention.
 
-Method (no network, no model weights): the text is normalised, expanded with the colloquial lexicon and
-split into clauses; each situation is scored by BM25 over words, BM25 over character bigrams (robust to
-typos and unknown words), the best-matching single example, and exact keyword hits. The raw score is
-mapped to [0, 1] by a logistic calibration fitted on labelled data (data/matching/calibration.yaml).
+Method (no network): the text is normalised, expanded with the colloquial lexicon and split into clauses;
+each situation is scored by BM25 over words, BM25 over character bigrams (robust to typos and unknown
+words), the best-matching single example, and exact keyword hits. The raw score is mapped to [0, 1] by a
+logistic calibration fitted on labelled data (data/matching/calibration.yaml). The shortlist is then put in
+order of words plus meaning by a shipped sentence encoder (semantic.py); the score shown stays the calibrated
+confidence of the lexical evidence.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from ..rules.schema import Basis, Cite, Situation
 from ..text import normalize, tokens
 from .index import MatchIndex, bigrams
 from .lexicon import Lexicon, load_lexicon
+from .semantic import Semantic
+from .semantic import shared as shared_semantic
+
+_AUTO = object()
 
 CLAUSE_SPLIT = re.compile(r"[，。；！？,;!?\n]|还有|而且|另外|同时|并且")
 CALIBRATION_FILE = DATA_DIR / "matching" / "calibration.yaml"
@@ -47,6 +53,11 @@ class Weights:
     c_margin: float = 1.0
     abstain_below: float = 0.35
     oos_override: float = 0.8
+    # 语义重排: when the first candidate's confidence is below semantic_below (1.0: always), the first
+    # semantic_shortlist candidates are ordered by (lexical rank score + semantic_weight × cosine similarity)
+    semantic_below: float = 1.0
+    semantic_shortlist: int = 8
+    semantic_weight: float = 60.0
 
     @classmethod
     def load(cls, path: Path = CALIBRATION_FILE) -> "Weights":
@@ -109,8 +120,12 @@ def _norm(v: np.ndarray) -> np.ndarray:
 
 
 class Matcher:
-    def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None, weights: Weights | None = None):
+    def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None, weights: Weights | None = None,
+                 semantic: "Semantic | None | object" = _AUTO):
+        """`semantic`: the encoder used to reorder the shortlist; by default the process-wide one
+        (None when CHENGGUAN_MATCH_SEMANTIC=0); pass None to match on words alone."""
         self.catalog = catalog
+        self.semantic = shared_semantic() if semantic is _AUTO else semantic
         self.index = MatchIndex(catalog)
         self.lexicon = lexicon or load_lexicon()
         self.w = weights or Weights.load()
@@ -123,6 +138,15 @@ class Matcher:
         self._dates: dict[dt.date, np.ndarray] = {}
         self._cache: dict[str, tuple] = {}
         self._party: dict[str, np.ndarray] = {}
+
+    def __getstate__(self) -> dict:  # the on-disk cache holds the index, not the encoder
+        state = dict(self.__dict__)
+        state["semantic"] = None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.semantic = shared_semantic()
 
     def _date_mask(self, day: dt.date) -> np.ndarray:
         m = self._dates.get(day)
@@ -200,6 +224,8 @@ class Matcher:
                 clause_tops.append(consider(c, self.w.clause))
         # ranked by the weighted evidence (raw); the calibrated confidence is what a person reads
         ranked = sorted(pool, key=lambda i: (-pool[i][1], -pool[i][0]))
+        lexical_best = max((pool[i][0] for i in ranked[:top]), default=0.0)
+        ranked = self._rerank(q, ranked, pool)
         # several violations in one text: each clause's best situation is kept near the top
         picked: list[int] = ranked[:1]
         for tops in clause_tops:  # each clause contributes its best situation not already shown
@@ -217,8 +243,20 @@ class Matcher:
             ev = list(dict.fromkeys(ev + [k for k, adds in expansions if any(a in doc for a in adds)]))
             ev = ev or [t for t in tokens(q) if len(t) > 1 and t in doc][:6]
             cands.append(Candidate(s, s.basis_on(day), min(1.0, conf), raw, ev[:8], f))
-        abstain, reason = self._abstain(q, cands)
+        abstain, reason = self._abstain(q, cands, lexical_best)
         return MatchResult(ident, abstain, reason, cands, day)
+
+    def _rerank(self, q: str, ranked: list[int], pool: dict) -> list[int]:
+        """语义重排: an unsure lexical ranking (first confidence below semantic_below) has its shortlist put in
+        order of lexical score plus weighted similarity of meaning; the similarity is kept as a feature."""
+        if self.semantic is None or not ranked or pool[ranked[0]][0] >= self.w.semantic_below:
+            return ranked
+        head = ranked[: self.w.semantic_shortlist]
+        sims = self.semantic.similarities(q, [self.index.docs[i].situation for i in head])
+        for i, sim in zip(head, sims):
+            pool[i][2]["semantic"] = round(sim, 4)
+        key = {i: pool[i][1] + self.w.semantic_weight * sim for i, sim in zip(head, sims)}
+        return sorted(head, key=lambda i: -key[i]) + ranked[len(head):]
 
     def _party_factor(self, party: str) -> np.ndarray:
         f = self._party.get(party)
@@ -242,16 +280,18 @@ class Matcher:
         w = self.w
         return _sigmoid(w.c0 + w.c_raw * f["raw"] + w.c_cov * f["coverage"] + w.c_kw * f["kw"] + w.c_margin * f["margin"])
 
-    def _abstain(self, q: str, cands: list[Candidate]) -> tuple[bool, str | None]:
+    def _abstain(self, q: str, cands: list[Candidate], lexical_best: float = 0.0) -> tuple[bool, str | None]:
+        """Abstain on a too-short text, an out-of-jurisdiction topic, or when no candidate is confident enough
+        (the best confidence among those shown and the lexical ranking's first `top`)."""
         han = re.findall(r"[\u4e00-\u9fff]", q)
         if len(han) < 4:
             return True, "描述过于简略，无法判断违法情形，请补充发生了什么、在哪里、涉及什么物品或设施"
-        top = max(cands, key=lambda c: c.score) if cands else None
+        best = max([c.score for c in cands] + [lexical_best]) if cands else None
         oos = self.lexicon.out_of_scope_hits(q)
-        if oos and (top is None or top.score < self.w.oos_override):
+        if oos and (best is None or best < self.w.oos_override):
             t, found = oos[0]
             return True, f"所述情况（{'、'.join(found[:3])}）属于{t.topic}，由{t.agency}处理，不属于城市管理综合执法职责"
-        if top is None or top.score < self.w.abstain_below:
+        if best is None or best < self.w.abstain_below:
             return True, "无法从描述中确定具体违法情形（可能不属于城管职责，或描述不够具体），请补充行为、地点和对象"
         return False, None
 

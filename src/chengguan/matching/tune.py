@@ -98,10 +98,17 @@ def choose_threshold(m: Matcher, cases: list[Case], max_pos_abstain: float = 0.0
 
 def tune_all(m: Matcher, cases: list[Case], max_pos_abstain: float = 0.025) -> Weights:
     """Ranking weights first (ranking uses the weighted evidence), then the calibration of the confidence,
-    then the abstention threshold."""
-    m.w = tune_ranking(m, cases, rounds=2)
-    m.w = fit_reranker(m, cases)
-    m.w = dataclasses.replace(m.w, abstain_below=choose_threshold(m, cases, max_pos_abstain))
+    then the abstention threshold. All three are fitted on words alone: the confidence is that of the lexical
+    evidence, and the semantic reordering (fixed weights, not fitted here) comes on top. Tuning the words with
+    the reordering in the loop fitted the labelled set more closely and held out worse (eval tune --cv 2:
+    87.6 % against 91.0 % penalty top-1, top-3 93.5 % against 96.8 %)."""
+    semantic, m.semantic = m.semantic, None
+    try:
+        m.w = tune_ranking(m, cases, rounds=2)
+        m.w = fit_reranker(m, cases)
+        m.w = dataclasses.replace(m.w, abstain_below=choose_threshold(m, cases, max_pos_abstain))
+    finally:
+        m.semantic = semantic
     return m.w
 
 
